@@ -1,0 +1,34 @@
+"""The `thidua` command line: extract, ingest, search, serve and the rest."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from thidua import __version__
+from thidua.cli import extract
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="thidua", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"thidua {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log to stderr")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for module in (extract,):
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `thidua` console script."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr)
+    return int(args.run(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,123 @@
+"""Canonical entities: stable ids and accent-folded search keys for units, blocs and leaders.
+
+"Sở Nội vụ", "sở nội vụ", "SỞ NỘI VỤ" and "So Noi vu" all give the key
+"so noi vu"; abbreviations are spelled out first, so "UBND TP" and
+"Ủy ban nhân dân thành phố" meet. A unit named relative to the document's
+place ("UBND TP", "Công an tỉnh") keeps that place as its locality, so the id
+of "UBND TP" in a Hà Nội article differs from the one in a Huế article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from thidua.understand.text import fold
+
+# Folded abbreviation → folded expansion. Matching is on folded words, so the
+# table is written without diacritics.
+ABBREVIATIONS: dict[str, str] = {
+    "ubnd": "uy ban nhan dan",
+    "hdnd": "hoi dong nhan dan",
+    "dbqh": "dai bieu quoc hoi",
+    "mttq": "mat tran to quoc",
+    "mttqvn": "mat tran to quoc viet nam",
+    "ubmttq": "uy ban mat tran to quoc",
+    "ubmttqvn": "uy ban mat tran to quoc viet nam",
+    "tdkt": "thi dua khen thuong",
+    "tp": "thanh pho",
+    "tphcm": "thanh pho ho chi minh",
+    "hcm": "ho chi minh",
+    "vn": "viet nam",
+    "bch": "ban chap hanh",
+    "btv": "ban thuong vu",
+    "qltt": "quan ly thi truong",
+    "vhttdl": "van hoa the thao va du lich",
+    "tand": "toa an nhan dan",
+    "tandtc": "toa an nhan dan toi cao",
+    "vksnd": "vien kiem sat nhan dan",
+    "bhxh": "bao hiem xa hoi",
+    "ldld": "lien doan lao dong",
+    "chqs": "chi huy quan su",
+    "bchqs": "bo chi huy quan su",
+    "lhpn": "lien hiep phu nu",
+    "cand": "cong an nhan dan",
+    "annd": "an ninh nhan dan",
+    "tncs": "thanh nien cong san",
+    "thads": "thi hanh an dan su",
+    "dh": "dai hoc",
+    "ccb": "cuu chien binh",
+    "hkh": "hoi khuyen hoc",
+    "nn": "nong nghiep",
+    "ptnt": "phat trien nong thon",
+    "gd": "giao duc",
+    "dt": "dao tao",
+    "khdt": "ke hoach va dau tu",
+    "tnmt": "tai nguyen va moi truong",
+    "gtvt": "giao thong van tai",
+    "ldtbxh": "lao dong thuong binh va xa hoi",
+    "tt": "thong tin",
+    "tttt": "thong tin va truyen thong",
+    "kh": "khoa hoc",
+    "khcn": "khoa hoc va cong nghe",
+    "tw": "trung uong",
+    "q": "quan",
+}
+
+# Words that make a unit name relative to the place of the document.
+_RELATIVE_PLACE = re.compile(r"\b(?:thanh pho|tinh|quan|huyen|thi xa|phuong|xa)$")
+
+_TCHCM = re.compile(r"\btp\s*\.?\s*hcm\b|\btp\s*\.?\s*ho chi minh\b")
+
+
+def search_key(name: str) -> str:
+    """Folded, abbreviation-expanded form of a name, for matching what people type."""
+    folded = fold(name.replace("TP.HCM", "TPHCM").replace("TP. HCM", "TPHCM"))
+    folded = _TCHCM.sub("tphcm", folded)
+    words: list[str] = []
+    for word in folded.split():
+        words.extend(ABBREVIATIONS.get(word, word).split())
+    return " ".join(words)
+
+
+def _short_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+
+
+def _id(kind: str, key: str) -> str:
+    # Ids are readable and bounded: long names keep a prefix plus a hash.
+    slug = key.replace(" ", "-")
+    if len(slug) > 60:
+        slug = slug[:50].rstrip("-") + "-" + _short_hash(key)
+    return f"{kind}:{slug}"
+
+
+def is_place_relative(name: str) -> bool:
+    """True for names like "UBND TP" or "Công an tỉnh" that need the document's place."""
+    return bool(_RELATIVE_PLACE.search(search_key(name)))
+
+
+def unit_key(name: str, locality: str | None = None) -> str:
+    """Search key of a unit; a place-relative name gets the locality appended."""
+    key = search_key(name)
+    if locality and is_place_relative(name):
+        key = f"{key} {search_key(locality)}"
+    return key
+
+
+def unit_id(name: str, locality: str | None = None) -> str:
+    """Stable id of a unit, e.g. ``unit:so-noi-vu``."""
+    return _id("unit", unit_key(name, locality))
+
+
+def bloc_id(name: str) -> str:
+    """Stable id of a bloc or cluster, e.g. ``bloc:khoi-thi-dua-viii``."""
+    key = search_key(name)
+    key = re.sub(r"^cum thi dua so\b", "cum thi dua", key)
+    key = re.sub(r"^khoi thi dua so\b", "khoi thi dua", key)
+    return _id("bloc", key)
+
+
+def leader_id(name: str) -> str:
+    """Stable id of a person, from the folded name."""
+    return _id("leader", fold(name))
