@@ -1,0 +1,40 @@
+# Fresh machine: `make demo` sets up and runs the main job; `make test` sets up and runs the tests.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+export HF_HUB_OFFLINE := 1
+
+.PHONY: setup system-deps demo test lint typecheck template-lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml $(BIN)/python
+	$(BIN)/pip install -q -e ".[dev]"
+	touch $@
+
+node_modules/.installed: package.json
+	npm install --no-audit --no-fund --silent
+	touch $@
+
+# OS packages: tesseract (OCR of scanned pdfs, Vietnamese model) and chromium (dashboard tests).
+system-deps:
+	@bash scripts/install-system-deps.sh
+
+setup: $(VENV)/.installed node_modules/.installed system-deps
+
+demo: setup
+	@bash scripts/demo.sh
+
+test: setup
+	$(BIN)/ruff check shared functions tests bench
+	$(BIN)/mypy
+	$(BIN)/cfn-lint template.yaml
+	$(BIN)/pytest -q
+
+bench: setup
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache
