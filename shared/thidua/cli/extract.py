@@ -23,7 +23,7 @@ def record_for_file(path: Path) -> DocumentRecord:
     return extract_record(result.text, name=path.name, title=result.title, published_hint=result.published)
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("extract", help="print the extracted record of each file as JSON")
     p.add_argument("files", nargs="+", type=Path)
     mode = p.add_mutually_exclusive_group()
@@ -37,10 +37,10 @@ def run(args: argparse.Namespace) -> int:
     exclude = {"evidence"} if args.no_evidence else None
     for path in args.files:
         record = record_for_file(path)
-        data = record.model_dump(mode="json", exclude_none=False)
+        data: object = record.model_dump(mode="json", exclude_none=False)
         if exclude:
             data = _drop_evidence(data)
-        if args.jsonl or len(args.files) > 1 and not args.json:
+        if args.jsonl or (len(args.files) > 1 and not args.json):
             sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
         else:
             sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
