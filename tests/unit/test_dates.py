@@ -1,0 +1,121 @@
+"""Dates: the grammar of written dates, their roles, the publication and event dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from thidua.understand.dategrammar import scan_dates
+from thidua.understand.extract import understand
+
+
+def _parts(text: str) -> list[tuple[int | None, int | None, int | None]]:
+    return [(r.day, r.month, r.year) for r in scan_dates(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ngày 7/4/2022, Cụm thi đua số 6 họp.", [(7, 4, 2022)]),
+        ("Sáng ngày 05/06, Khối thi đua tổ chức hội nghị.", [(5, 6, None)]),
+        ("Chiều 21 - 12, các đơn vị ký giao ước.", [(21, 12, None)]),
+        ("Chiều này 9.8, tại hội trường tỉnh.", [(9, 8, None)]),
+        ("Cập nhật 3 Tháng Tư 2021 lúc 9:00.", [(3, 4, 2021)]),
+        ("ngày 8 tháng 11 năm 2020 tại xã Hòa Bình", [(8, 11, 2020)]),
+        ("dự kiến tổ chức vào tháng 9/2024", [(None, 9, 2024)]),
+        ("kết quả tháng 6 năm 2019 được công bố", [(None, 6, 2019)]),
+        ("Tối 2-3-2018 diễn ra lễ trao cờ.", [(2, 3, 2018)]),
+    ],
+)
+def test_grammar_reads_each_form_with_its_granularity(text: str, expected: list[tuple]) -> None:
+    assert _parts(text) == expected
+
+
+def test_counts_and_document_numbers_are_not_dates() -> None:
+    text = "Có 7/9 đơn vị đạt chỉ tiêu; 3/3 xã về đích; thực hiện Quyết định số 12/QĐ-UBND."
+    assert scan_dates(text) == []
+
+
+def test_two_day_event_keeps_the_first_day_and_the_second() -> None:
+    (r,) = scan_dates("Ngày 3 và 4 tháng 10 vừa qua, hội thao diễn ra sôi nổi.")
+    assert (r.day, r.day2, r.month, r.year) == (3, 4, 10, None)
+
+
+def test_header_timestamp_is_published_and_yearless_event_takes_its_year() -> None:
+    text = (
+        "Cụm thi đua số 4 ký kết giao ước thi đua\n"
+        "09:15, 12/03/2022\n"
+        "Chiều 10/3, Cụm thi đua số 4 tổ chức hội nghị ký kết giao ước thi đua năm 2022."
+    )
+    doc = understand(text)
+    assert doc.published is not None and doc.published.value == dt.date(2022, 3, 12)
+    assert doc.event_date is not None and doc.event_date.value == dt.date(2022, 3, 10)
+    assert doc.text[doc.event_date.evidence.start : doc.event_date.evidence.end] == "Chiều 10/3"
+
+
+def test_labelled_posting_date_wins_over_the_site_clock() -> None:
+    text = (
+        "Chủ nhật, ngày 14/07/2024\n"
+        "Hội nghị sơ kết thi đua 6 tháng đầu năm\n"
+        "Ngày đăng: 02/07/2019 10:20\n"
+        "Sáng 1/7, Khối thi đua các huyện tổ chức sơ kết công tác thi đua 6 tháng đầu năm 2019."
+    )
+    doc = understand(text)
+    assert doc.published is not None and doc.published.value == dt.date(2019, 7, 2)
+    assert doc.event_date is not None and doc.event_date.value == dt.date(2019, 7, 1)
+
+
+def test_event_late_in_the_year_before_publication_takes_the_previous_year() -> None:
+    text = "(03/01/2021)\nChiều 29-12, Khối thi đua các doanh nghiệp tổng kết công tác thi đua năm 2020."
+    doc = understand(text)
+    assert doc.event_date is not None and doc.event_date.value == dt.date(2020, 12, 29)
+
+
+def test_cited_document_dates_and_anniversaries_are_not_the_event() -> None:
+    text = (
+        "Thực hiện Kế hoạch số 25/KH-UBND ngày 10/01/2022 của UBND tỉnh, chào mừng kỷ niệm "
+        "45 năm Ngày thành lập tỉnh (01/7/1977 – 01/7/2022), ngày 18/02/2022 Khối thi đua "
+        "các sở tổ chức ký kết giao ước thi đua năm 2022."
+    )
+    doc = understand(text)
+    roles = {(m.day, m.month, m.year): m.role for m in doc.dates}
+    assert roles[(10, 1, 2022)] == "reference"
+    assert roles[(1, 7, 1977)] == roles[(1, 7, 2022)] == "commemorated"
+    assert doc.event_date is not None and doc.event_date.value == dt.date(2022, 2, 18)
+
+
+def test_a_movement_duration_is_a_range_and_gives_no_event_date() -> None:
+    text = "Phong trào thi đua được triển khai từ ngày 01/3/2023 đến ngày 30/11/2023 trên toàn huyện."
+    doc = understand(text)
+    assert [m.role for m in doc.dates] == ["range_start", "range_end"]
+    assert doc.event_date is None
+
+
+def test_a_yearless_date_with_no_year_anywhere_gives_no_event_date() -> None:
+    doc = understand("Ngày 14-9, Khối thi đua các trường tổ chức sơ kết 6 tháng đầu năm.")
+    assert doc.event_date is None
+
+
+def test_yearless_date_takes_the_year_of_a_january_meeting_after_a_review() -> None:
+    text = (
+        "Chiều 16/1, Khối thi đua các ban Đảng tổ chức hội nghị tổng kết công tác thi đua năm 2023 "
+        "và ký kết giao ước thi đua năm 2024."
+    )
+    doc = understand(text)
+    assert doc.event_date is not None and doc.event_date.value == dt.date(2024, 1, 16)
+
+
+def test_planned_signing_is_not_the_event() -> None:
+    text = (
+        "Ngày 5/4/2022, các đơn vị trong Khối góp ý dự thảo quy chế. "
+        "Ngày 12/4/2022 các đơn vị sẽ ký kết giao ước thi đua."
+    )
+    doc = understand(text)
+    assert doc.event_date is not None and doc.event_date.value == dt.date(2022, 4, 5)
+
+
+def test_dates_inside_web_addresses_are_ignored() -> None:
+    doc = understand("URL: https://example.vn/tin/12-05-2020/hoi-nghi\nKhối thi đua họp bàn kế hoạch.")
+    assert doc.dates == []
+    assert doc.published is None

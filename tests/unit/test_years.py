@@ -1,0 +1,58 @@
+"""Campaign years: stated years and periods of the emulation activity, not every year mentioned."""
+
+from __future__ import annotations
+
+from thidua.understand.extract import understand
+
+
+def _years(text: str) -> list[int]:
+    return [y.year for y in understand(text).campaign_years]
+
+
+def test_review_of_one_year_and_pact_for_the_next_give_both() -> None:
+    text = "Khối thi đua số 2 tổng kết công tác thi đua năm 2021 và ký kết giao ước thi đua năm 2022."
+    assert _years(text) == [2021, 2022]
+
+
+def test_emulation_period_expands_to_every_year() -> None:
+    text = "Hội nghị biểu dương điển hình tiên tiến trong phong trào thi đua giai đoạn 2016 - 2020."
+    assert _years(text) == [2016, 2017, 2018, 2019, 2020]
+
+
+def test_school_year_expands() -> None:
+    assert _years("Cụm thi đua các trường tổng kết năm học 2019-2020.") == [2019, 2020]
+
+
+def test_congress_term_counts_but_council_term_does_not() -> None:
+    text = (
+        "Đại hội thi đua yêu nước huyện lần thứ IV (2020-2025) đã khai mạc. "
+        "Đại hội chào mừng kỳ họp HĐND huyện nhiệm kỳ 2021-2026."
+    )
+    assert _years(text) == [2020, 2021, 2022, 2023, 2024, 2025]
+
+
+def test_programme_span_and_quoted_movement_name_are_not_periods() -> None:
+    text = (
+        "Ngày 9/5/2023, Khối thi đua ký kết giao ước thi đua năm 2023, gắn với Chương trình chuyển đổi số "
+        "giai đoạn 2021-2030 và phong trào “Cả nước thi đua xây dựng xã hội học tập giai đoạn 2023-2030”."
+    )
+    assert _years(text) == [2023]
+
+
+def test_anniversary_law_goal_and_distant_years_are_left_out() -> None:
+    text = (
+        "Ngày 20/3/2024, Cụm thi đua phát động thi đua năm 2024, chào mừng kỷ niệm 70 năm "
+        "(1954 - 2024), theo Luật Thi đua, khen thưởng năm 2022; phấn đấu đến năm 2030 trở thành "
+        "đơn vị dẫn đầu; Chỉ số hài lòng năm 2021 đạt cao."
+    )
+    assert _years(text) == [2024]
+
+
+def test_a_dated_launch_with_no_stated_year_gives_its_year() -> None:
+    text = "Ngày 2/9/2021, Bộ Chỉ huy Quân sự tỉnh phát động đợt thi đua cao điểm chào mừng ngày truyền thống."
+    assert _years(text) == [2021]
+
+
+def test_cited_directive_year_is_not_a_campaign_year() -> None:
+    text = "Thực hiện Chỉ thị số 05/CT-UBND ngày 12/2/2019, ngày 20/4/2023 Khối thi đua ký giao ước năm 2023."
+    assert _years(text) == [2023]
