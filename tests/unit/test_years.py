@@ -49,7 +49,7 @@ def test_anniversary_law_goal_and_distant_years_are_left_out() -> None:
 
 
 def test_a_dated_launch_with_no_stated_year_gives_its_year() -> None:
-    text = "Ngày 2/9/2021, Bộ Chỉ huy Quân sự tỉnh phát động đợt thi đua cao điểm chào mừng ngày truyền thống."
+    text = "Ngày 2/9/2021, Bộ Chỉ huy Quân sự tỉnh phát động đợt thi đua cao điểm chào mừng ngày truyền thống"
     assert _years(text) == [2021]
 
 

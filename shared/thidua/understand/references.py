@@ -1,11 +1,93 @@
-"""Cited documents."""
+"""Cited documents: directives, plans, decisions… with their number and date.
+
+"Chỉ thị số 01/CT-UBND ngày 16/01/2023", "Kế hoạch số 917/KH-KTĐVIII",
+"Kết luận 14-KL/TW", "Nghị định số 91/2017/NĐ-CP ngày 31/7/2017". A number
+in the official shape (digits, then "/" or "-" and an upper-case code) is a
+reference even without the document type before it ("theo số 12/QĐ-UBND").
+The date is the one written right after the number ("… ngày 16/01/2023"), or
+the date that opens a sentence saying the document was issued
+("Ngày 31/12/2021, Chủ tịch UBND tỉnh ban hành Quyết định số 3517/QĐ-UBND").
+"""
 
 from __future__ import annotations
 
-from thidua.understand.document import Document
+import datetime as dt
+import re
+
+from thidua.understand.dategrammar import RawDate, scan_dates
+from thidua.understand.document import Document, ReferenceFact
 from thidua.understand.pipeline import step
+from thidua.understand.spans import evidence, in_url, sentence_bounds
+
+_KINDS = (
+    "chỉ thị", "kế hoạch", "kết luận", "quyết định", "công văn", "nghị định", "nghị quyết", "thông tư",
+    "thông báo", "tờ trình", "hướng dẫn", "báo cáo", "quy định", "quy chế", "công điện", "thông tri",
+    "văn bản", "điều lệ", "chương trình", "đề án", "thông tư liên tịch", "nghị quyết liên tịch",
+)
+_KIND = "|".join(sorted((k.replace(" ", r"\s+") for k in _KINDS), key=len, reverse=True))
+# Number: "01/CT-UBND", "14-KL/TW", "91/2017/NĐ-CP", "917/KH-KTĐVIII", "08/HĐTĐKT-NV".
+_CODE = r"[A-ZĐ][A-ZĐ0-9]*(?:[a-zđ]{0,3}[A-ZĐ0-9]+)*"
+_NUMBER = rf"\d{{1,5}}[a-z]?(?:/\d{{4}})?(?:\s?[/\-]\s?{_CODE})+"
+_TYPED = re.compile(
+    rf"(?P<kind>\b(?:{_KIND}))\s+(?:(?:số|so)\s*:?\s*)?(?P<num>{_NUMBER})(?![\w/])", re.IGNORECASE
+)
+_BARE = re.compile(
+    rf"(?<![\w/.\-])(?P<num>\d{{1,5}}(?:/\d{{4}})?/{_CODE}(?:-{_CODE})+|\d{{1,5}}-{_CODE}/{_CODE})(?![\w/])"
+)
+_ISSUED = re.compile(r"\b(?:ban\s+hành|ký|kí|phê\s+duyệt)\b", re.IGNORECASE)
+
+
+def _clean_number(raw: str) -> str:
+    return re.sub(r"\s+", "", raw).strip("-/")
+
+
+_BETWEEN = re.compile(r"\s*,?\s*(?:\([^)]{0,40}\)\s*)?(?:ký\s+|ban\s+hành\s+)?(?:ngày\s*)?", re.IGNORECASE)
+
+
+def _full(r: RawDate) -> dt.date | None:
+    if r.year is None or r.month is None or r.day is None:
+        return None
+    try:
+        return dt.date(r.year, r.month, r.day)
+    except ValueError:
+        return None
+
+
+def _date_after(text: str, found: list[RawDate], end: int) -> dt.date | None:
+    for r in found:
+        if end <= r.start <= end + 40 and _full(r) and _BETWEEN.fullmatch(text[end : r.start]):
+            return _full(r)
+    return None
+
+
+def _date_issued_before(text: str, found: list[RawDate], start: int) -> dt.date | None:
+    left, _ = sentence_bounds(text, start)
+    for r in found:
+        if left <= r.start < start and _full(r) and _ISSUED.search(text[r.end : start]):
+            return _full(r)
+    return None
 
 
 @step(needs=("sentences",), adds=("references",))
 def find_references(doc: Document) -> None:
-    """Placeholder."""
+    """Every cited document number, with its type and date when the text gives them."""
+    text = doc.text
+    facts: list[ReferenceFact] = []
+    seen: set[tuple[int, int]] = set()
+    matches: list[tuple[int, int, str, str | None, float]] = []
+    for m in _TYPED.finditer(text):
+        kind = " ".join(m.group("kind").lower().split())
+        matches.append((m.start("num"), m.end("num"), m.group("num"), kind, 0.9))
+    for m in _BARE.finditer(text):
+        matches.append((m.start("num"), m.end("num"), m.group("num"), None, 0.7))
+    found = scan_dates(text) if matches else []
+    for start, end, raw, kind, confidence in sorted(matches, key=lambda t: (t[0], -t[4])):
+        if in_url(text, start) or any(a <= start < b for a, b in seen):
+            continue
+        seen.add((start, end))
+        date = _date_after(text, found, end) or _date_issued_before(text, found, start)
+        facts.append(
+            ReferenceFact(number=_clean_number(raw), kind=kind, date=date,
+                          evidence=evidence(doc, start, end), confidence=confidence)
+        )
+    doc.references = facts
