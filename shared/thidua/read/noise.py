@@ -1,0 +1,124 @@
+"""Web-page furniture in text dumps: counters, buttons, share bars, related-link lists.
+
+Pages saved as plain text carry the site around the article: "Lượt xem: 209",
+"Sign In", "Chia sẻ bài viết", "BÌNH LUẬN", visitor counters printed digit by
+digit, and lists of other articles' headlines (which name other blocs, other
+dates). This filter removes them line by line and is deliberately narrow: a
+line goes only when it is a known interface label, a counter, a menu of short
+separated items or part of a related-links list; a counter inside a line with
+other text ("01/12/2023 13:27 Số lượt xem: 138") loses only the counter.
+"""
+
+from __future__ import annotations
+
+import re
+
+from thidua.understand.text import fold
+
+# Whole lines that are interface labels (compared accent-folded, lower case, no punctuation).
+_LABELS = {
+    "sign in", "sign up", "log in", "login", "logout", "register", "dang nhap", "dang ky", "dang xuat",
+    "chia se", "chia se bai viet", "chia se bai nay", "share", "tweet", "like", "thich", "facebook",
+    "zalo", "twitter", "linkedin", "email", "gui email", "in", "in bai", "in bai viet", "ban in",
+    "in trang", "luu bai", "luu", "binh luan", "gui binh luan", "y kien ban doc", "y kien cua ban",
+    "viet binh luan", "tra loi", "trang chu", "menu", "tim kiem", "search", "lien he", "so do site",
+    "so do trang", "ve dau trang", "len dau trang", "quay lai", "quay ve", "tro ve", "back", "top",
+    "xem them", "doc tiep", "xem tiep", "tags", "tag", "tu khoa", "font size", "co chu", "a a",
+    "a a a", "nghe doc bai", "nghe bai viet", "audio", "video", "anh", "thong ke truy cap",
+    "so luot truy cap", "luot truy cap", "dang truc tuyen", "truy cap hom nay", "tong luot truy cap",
+    "ban quyen", "copyright", "rss", "ghi ro nguon", "skip to content", "skip to main content",
+}
+# Headers that open a list of other articles' headlines.
+_RELATED = {
+    "tin lien quan", "tin khac", "cac tin khac", "tin moi hon", "tin da dua", "tin cu hon", "tin moi",
+    "cac tin da dua", "cac tin da dua ngay", "bai viet lien quan", "bai lien quan", "tin cung chuyen muc",
+    "cung chuyen muc", "doc nhieu", "tin doc nhieu", "xem nhieu", "tin xem nhieu", "tin noi bat",
+    "cac bai viet khac", "bai viet khac", "tin bai khac", "tin tuc khac", "co the ban quan tam",
+    "ban co the quan tam", "related", "related articles", "more news",
+}
+_COUNTER_RE = re.compile(
+    r"(?:số\s+)?lượt\s+(?:người\s+)?(?:xem|đọc|truy\s+cập|thích|chia\s+sẻ|bình\s+luận)\s*:?\s*[\d.,]+"
+    r"|(?:đã\s+truy\s+cập|đang\s+truy\s+cập|truy\s+cập\s+hôm\s+nay|tổng\s+(?:số\s+)?lượt\s+truy\s+cập"
+    r"|online|hôm\s+nay|hôm\s+qua|tuần\s+này|tháng\s+này|tất\s+cả|lượt\s+xem)\s*:\s*[\d.,]+"
+    r"|\b(?:views?|lượt\s+xem)\s*[\d.,]+\b|\b[\d.,]+\s+(?:lượt\s+xem|views?)\b",
+    re.IGNORECASE,
+)
+_MENU_SEPARATORS = re.compile(r"\s+[|»›•·>]\s+|\s+/\s+")
+# "... ký kết. Ảnh: Mai Lan" / "(Ảnh: TTXVN)" at the end of a caption: the photographer.
+_PHOTO_CREDIT_RE = re.compile(
+    r"\(\s*(?:Ảnh|ẢNH)\s*:\s*[^()]{1,60}\)\s*$"
+    r"|(?:^|(?<=[.!?…]))\s*(?:Ảnh|ẢNH)\s*:\s*(?:[\w.-]+\s*){1,6}$"
+)
+_RELATED_MAX_LINES = 15
+
+
+def _key(line: str) -> str:
+    return fold(line)
+
+
+def _is_menu(line: str) -> bool:
+    parts = [p.strip() for p in _MENU_SEPARATORS.split(line) if p.strip()]
+    if len(parts) < 3:
+        return False
+    return all(len(p.split()) <= 4 and not re.search(r"\d", p) for p in parts)
+
+
+def _looks_like_headline(line: str) -> bool:
+    """A line of a related-links list: short, not a sentence closed by a full stop."""
+    return 0 < len(line) <= 220 and not (line.rstrip().endswith((".", "…")) and len(line.split()) >= 8)
+
+
+def _is_digit_run(lines: list[str], i: int) -> bool:
+    """Visitor counters printed one digit per line ("3", "7", "3", "8", ...)."""
+    if not re.fullmatch(r"\d", lines[i].strip()):
+        return False
+    run = 1
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and (re.fullmatch(r"\d", lines[j].strip()) or not lines[j].strip()):
+            run += bool(lines[j].strip())
+            j += step
+    return run >= 4
+
+
+def strip_noise(text: str) -> str:
+    """Remove web-page furniture lines and fragments; keep every body sentence."""
+    lines = text.split("\n")
+    out: list[str] = []
+    seen_long: set[str] = set()
+    in_related = 0  # lines left in the related-links list being skipped
+    for i, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            out.append("")
+            continue
+        key = _key(line)
+        if in_related:
+            # A related-links list ends at the first real paragraph, or after a screenful.
+            in_related -= 1
+            if _looks_like_headline(line):
+                continue
+            in_related = 0
+        if key in _RELATED:
+            in_related = _RELATED_MAX_LINES
+            continue
+        if key in _LABELS or _is_menu(line) or _is_digit_run(lines, i):
+            continue
+        if re.match(r"^(?:©|copyright\b|bản quyền thuộc)", line, re.IGNORECASE):
+            continue
+        cleaned = line
+        if _COUNTER_RE.search(line):
+            cleaned = _COUNTER_RE.sub("", line).strip(" \t-|·•,;")
+            if not re.search(r"\w", cleaned):
+                continue
+        cleaned = _PHOTO_CREDIT_RE.sub("", cleaned).rstrip()
+        if not cleaned:
+            continue
+        # Pages often repeat the title or the lead paragraph; a repeated long line would
+        # count its facts twice.
+        if len(cleaned.split()) >= 8:
+            if key in seen_long:
+                continue
+            seen_long.add(key)
+        out.append(cleaned)
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip()
