@@ -1,0 +1,188 @@
+"""The :class:`~thidua.query.reads.Reader` over the store's DynamoDB client.
+
+Only Query, GetItem and BatchGetItem: the read path has no Scan (a test
+patches the client to fail on one). The client and table name come from the
+store's Index; item encoding is the store's (:mod:`thidua.store.items`).
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from botocore.exceptions import BotoCoreError, ClientError
+
+from thidua.query.reads import Item, Page
+from thidua.store import keys
+from thidua.store.errors import map_botocore_error, map_client_error
+from thidua.store.items import deserialize, serialize
+
+BATCH_GET_MAX = 100
+_RETRY_SLEEP = 0.05
+
+
+class DynamoReader:
+    """Key-based reads of one index table through a boto3 DynamoDB client."""
+
+    def __init__(self, client: Any, table_name: str) -> None:
+        self.client = client
+        self.table = table_name
+        self.requests = 0
+
+    @classmethod
+    def from_index(cls, index: Any) -> DynamoReader:
+        """Reuse the client and table of a store Index."""
+        return cls(index.client, index.table_name)
+
+    def _call(self, op: str, **kwargs: Any) -> dict[str, Any]:
+        self.requests += 1
+        try:
+            result: dict[str, Any] = getattr(self.client, op)(**kwargs)
+        except ClientError as exc:
+            raise map_client_error(exc, what=op) from exc
+        except BotoCoreError as exc:
+            raise map_botocore_error(exc, what=op) from exc
+        return result
+
+    def links(
+        self,
+        facet: str,
+        *,
+        newest_first: bool = True,
+        sk_from: str | None = None,
+        sk_to: str | None = None,
+        year: int | None = None,
+        start_key: dict[str, Any] | None = None,
+        limit: int | None = None,
+    ) -> Page:
+        cond = "gsi1pk = :f"
+        values: dict[str, Any] = {":f": facet}
+        if sk_from is not None and sk_to is not None:
+            cond += " AND gsi1sk BETWEEN :lo AND :hi"
+            values.update({":lo": sk_from, ":hi": sk_to})
+        elif sk_from is not None:
+            cond += " AND gsi1sk >= :lo"
+            values[":lo"] = sk_from
+        elif sk_to is not None:
+            cond += " AND gsi1sk <= :hi"
+            values[":hi"] = sk_to
+        kwargs: dict[str, Any] = {
+            "TableName": self.table,
+            "IndexName": keys.BY_ENTITY,
+            "KeyConditionExpression": cond,
+            "ScanIndexForward": not newest_first,
+        }
+        if year is not None:
+            kwargs["FilterExpression"] = "contains(years, :y)"
+            values[":y"] = year
+        kwargs["ExpressionAttributeValues"] = serialize(values)
+        if start_key:
+            kwargs["ExclusiveStartKey"] = serialize(start_key)
+        if limit:
+            kwargs["Limit"] = limit
+        resp = self._call("query", **kwargs)
+        last = resp.get("LastEvaluatedKey")
+        return Page(
+            items=[deserialize(i) for i in resp.get("Items", [])],
+            last_key=deserialize(last) if last else None,
+        )
+
+    def _batch_get(
+        self, item_keys: list[dict[str, str]], id_attr: str, attrs: list[str] | None
+    ) -> dict[str, Item]:
+        out: dict[str, Item] = {}
+        for start in range(0, len(item_keys), BATCH_GET_MAX):
+            request: dict[str, Any] = {
+                "Keys": [serialize(k) for k in item_keys[start : start + BATCH_GET_MAX]]
+            }
+            if attrs:
+                names = {f"#a{i}": a for i, a in enumerate(dict.fromkeys([id_attr, *attrs]))}
+                request["ProjectionExpression"] = ", ".join(names)
+                request["ExpressionAttributeNames"] = names
+            pending: dict[str, Any] = {self.table: request}
+            tries = 0
+            while pending:
+                resp = self._call("batch_get_item", RequestItems=pending)
+                for raw in resp.get("Responses", {}).get(self.table, []):
+                    item = deserialize(raw)
+                    out[str(item[id_attr])] = item
+                pending = resp.get("UnprocessedKeys") or {}
+                if pending:
+                    tries += 1
+                    time.sleep(min(1.0, _RETRY_SLEEP * 2**tries))
+        return out
+
+    def metas(self, doc_ids: list[str], attrs: list[str] | None = None) -> dict[str, Item]:
+        ids = list(dict.fromkeys(doc_ids))
+        return self._batch_get([{"pk": keys.doc_pk(d), "sk": keys.META_SK} for d in ids], "doc_id", attrs)
+
+    def entities(self, entity_ids: list[str]) -> dict[str, Item]:
+        ids = list(dict.fromkeys(entity_ids))
+        return self._batch_get([{"pk": keys.entity_id_pk(e), "sk": keys.NAME_SK} for e in ids], "id", None)
+
+    def years(self) -> list[int]:
+        found: set[int] = set()
+        start: dict[str, Any] | None = None
+        while True:
+            page = self.catalogue("year", "", start_key=start)
+            found.update(int(str(i["sk"])[:4]) for i in page.items if str(i["sk"])[:4].isdigit())
+            if page.last_key is None:
+                return sorted(found)
+            start = page.last_key
+
+    def meta(self, doc_id: str) -> Item | None:
+        resp = self._call(
+            "get_item", TableName=self.table, Key=serialize({"pk": keys.doc_pk(doc_id), "sk": keys.META_SK})
+        )
+        raw = resp.get("Item")
+        return deserialize(raw) if raw else None
+
+    def doc_items(self, doc_id: str) -> list[Item]:
+        out: list[Item] = []
+        start: dict[str, Any] | None = None
+        while True:
+            kwargs: dict[str, Any] = {
+                "TableName": self.table,
+                "KeyConditionExpression": "pk = :p",
+                "ExpressionAttributeValues": serialize({":p": keys.doc_pk(doc_id)}),
+            }
+            if start:
+                kwargs["ExclusiveStartKey"] = start
+            resp = self._call("query", **kwargs)
+            out.extend(deserialize(i) for i in resp.get("Items", []))
+            start = resp.get("LastEvaluatedKey")
+            if not start:
+                return out
+
+    def catalogue(
+        self, kind: str, prefix: str, *, limit: int | None = None, start_key: dict[str, Any] | None = None
+    ) -> Page:
+        cond = "pk = :p"
+        values: dict[str, Any] = {":p": f"ENTITY#{kind}"}
+        if prefix:
+            cond += " AND begins_with(sk, :s)"
+            values[":s"] = prefix
+        kwargs: dict[str, Any] = {
+            "TableName": self.table,
+            "KeyConditionExpression": cond,
+            "ExpressionAttributeValues": serialize(values),
+        }
+        if limit:
+            kwargs["Limit"] = limit
+        if start_key:
+            kwargs["ExclusiveStartKey"] = serialize(start_key)
+        resp = self._call("query", **kwargs)
+        last = resp.get("LastEvaluatedKey")
+        return Page(
+            items=[deserialize(i) for i in resp.get("Items", [])],
+            last_key=deserialize(last) if last else None,
+        )
+
+    def entity(self, entity_id: str) -> Item | None:
+        resp = self._call(
+            "get_item",
+            TableName=self.table,
+            Key=serialize({"pk": keys.entity_id_pk(entity_id), "sk": keys.NAME_SK}),
+        )
+        raw = resp.get("Item")
+        return deserialize(raw) if raw else None

@@ -1,0 +1,238 @@
+"""Search the index with combinable filters, newest first, in pages with sealed cursors.
+
+Read path (storage-spec.md): the most selective filter picks the GSI
+partition (leader > unit > bloc > award > event_type > locality > year); a
+date range narrows its sort key (``{sort_date}#{doc_id}``); a year that is
+not the key is a filter on the links' ``years``; the page's META items come
+in one BatchGetItem, stale links are dropped and the remaining filters are
+checked against META ``facets``. With no facet filter at all, the walk goes
+over the per-year ``DATE#yyyy`` partitions, newest year first.
+
+A page usually costs two requests (one Query, one BatchGetItem).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from thidua.query import facets
+from thidua.query.cursor import decode_cursor, encode_cursor, scope_of
+from thidua.query.documents import date_of, is_current, record_of
+from thidua.query.errors import InvalidCursor
+from thidua.query.filters import SearchFilters
+from thidua.query.models import EntityRef, EvidenceRef, SearchHit, SearchPage
+from thidua.query.reads import Item, Reader
+from thidua.query.resolve import resolve
+from thidua.understand.record import DocumentRecord
+
+KEY_ORDER = ("leader", "unit", "bloc", "award", "event_type", "locality", "year")
+ENTITY_FILTERS = ("unit", "bloc", "leader")
+# Oldest year the filterless walk goes back to when no newer partition fills the page.
+WALK_FLOOR = 1945
+_SK_HIGH = "#~"  # after any "#doc_id" suffix in gsi1sk
+
+
+@dataclass
+class Plan:
+    """Which partitions to read, in order, and what to check on each candidate."""
+
+    partitions: list[str]
+    sk_from: str | None = None
+    sk_to: str | None = None
+    year: int | None = None
+    required: list[str] = field(default_factory=list)
+    evidence_for: dict[str, str] = field(default_factory=dict)  # facet → entity kind
+
+
+def facet_of(name: str, value: str | int) -> str:
+    """The facet key of one filter value (entity filters hold ids by now)."""
+    if name == "year":
+        return facets.year_facet(value)
+    build = {
+        "unit": facets.unit_facet,
+        "bloc": facets.bloc_facet,
+        "leader": facets.leader_facet,
+        "event_type": facets.event_facet,
+        "award": facets.award_facet,
+        "locality": facets.locality_facet,
+    }[name]
+    return build(str(value))
+
+
+def plan_for(filters: SearchFilters, today: dt.date | None = None) -> Plan:
+    """The read plan of resolved filters."""
+    chosen = [(n, getattr(filters, n)) for n in KEY_ORDER if getattr(filters, n) is not None]
+    plan = Plan(partitions=[])
+    if filters.date_from:
+        plan.sk_from = filters.date_from.isoformat()
+    if filters.date_to:
+        plan.sk_to = filters.date_to.isoformat() + _SK_HIGH
+    evidence = {facet_of(n, v): n for n, v in chosen if n in ENTITY_FILTERS}
+    plan.evidence_for = evidence
+    if chosen:
+        key_name, key_value = chosen[0]
+        plan.partitions = [facet_of(key_name, key_value)]
+        rest = chosen[1:]
+        if filters.year is not None and key_name != "year":
+            plan.year = filters.year
+            rest = [(n, v) for n, v in rest if n != "year"]
+        plan.required = [facet_of(n, v) for n, v in rest]
+        return plan
+    top = (filters.date_to or today or dt.date.today()).year + (0 if filters.date_to else 1)
+    bottom = filters.date_from.year if filters.date_from else WALK_FLOOR
+    plan.partitions = [facets.date_facet(y) for y in range(top, bottom - 1, -1)]
+    return plan
+
+
+def resolve_filters(reader: Reader, filters: SearchFilters) -> tuple[SearchFilters, list[EntityRef]]:
+    """Replace typed unit/bloc/leader names by canonical ids (AmbiguousEntity/UnknownEntity otherwise)."""
+    ids: dict[str, str] = {}
+    resolved: list[EntityRef] = []
+    for kind in ENTITY_FILTERS:
+        text = getattr(filters, kind)
+        if text is None:
+            continue
+        cand = resolve(reader, kind, text)
+        ids[kind] = cand.id
+        resolved.append(EntityRef(type=kind, id=cand.id, name=cand.name, locality=cand.locality))
+    return filters.with_entities(ids), resolved
+
+
+def _start_key(item: Item) -> dict[str, Any]:
+    return {k: item[k] for k in ("pk", "sk", "gsi1pk", "gsi1sk")}
+
+
+def _entity_evidence(record: DocumentRecord | None, kind: str, entity_id: str) -> tuple[str, str] | None:
+    if record is None:
+        return None
+    entries: list[Any]
+    if kind == "unit":
+        entries = list(record.units)
+    elif kind == "bloc":
+        entries = list(record.blocs)
+    else:
+        entries = list(record.leaders)
+    for entry in entries:
+        if entry.id == entity_id and entry.evidence is not None:
+            return entry.name, entry.evidence.sentence
+    return None
+
+
+def make_hit(link: Item, meta: Item, plan: Plan) -> SearchHit:
+    """A result row: date, title, event types, blocs, the evidence of the matched entities, source."""
+    record = record_of(meta)
+    doc_id = str(meta["doc_id"])
+    evidence: list[EvidenceRef] = []
+    key_facet = plan.partitions[0] if len(plan.partitions) == 1 else None
+    if key_facet and link.get("evidence"):
+        evidence.append(EvidenceRef(facet=key_facet, name=link.get("name"), sentence=str(link["evidence"])))
+    for facet_key, kind in plan.evidence_for.items():
+        if facet_key == key_facet:
+            continue
+        found = _entity_evidence(record, kind, facet_key.split("#", 1)[1])
+        if found:
+            evidence.append(EvidenceRef(facet=facet_key, name=found[0], sentence=found[1]))
+    blocs = [EntityRef(type="bloc", id=b.id, name=b.name) for b in record.blocs] if record else []
+    return SearchHit(
+        doc_id=doc_id,
+        date=date_of(meta),
+        title=meta.get("title") or (record.title if record else None),
+        event_types=list(meta.get("event_types") or []),
+        years=sorted(int(y) for y in meta.get("years") or []),
+        blocs=blocs,
+        locality=record.locality if record else None,
+        evidence=evidence,
+        source=meta.get("source_uri"),
+        format=meta.get("format"),
+        url=f"/documents/{doc_id}",
+    )
+
+
+def search(
+    reader: Reader,
+    filters: SearchFilters,
+    *,
+    cursor_key: bytes,
+    cursor: str | None = None,
+    page_size: int = 20,
+    today: dt.date | None = None,
+) -> SearchPage:
+    """One page of documents matching every filter, newest first."""
+    scope = scope_of({**filters.as_params(), "limit": page_size})
+    position = 0
+    start: dict[str, Any] | None = None
+    if cursor:
+        state = decode_cursor(cursor, cursor_key, scope)
+        try:
+            resolved = [EntityRef.model_validate(r) for r in state["r"]]
+            position = int(state["p"])
+            start = state["k"]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise InvalidCursor("cursor không hợp lệ (nội dung)") from exc
+        resolved_filters = filters.with_entities({r.type: r.id for r in resolved})
+    else:
+        resolved_filters, resolved = resolve_filters(reader, filters)
+    plan = plan_for(resolved_filters, today)
+    if position >= len(plan.partitions):
+        raise InvalidCursor("cursor không hợp lệ (vị trí)")
+
+    hits: list[SearchHit] = []
+    trips = 0
+    required = set(plan.required)
+    # Without filters beyond the key every current link is a hit: read one more than the page to know
+    # whether another page exists. With filters, read wider so a sparse match costs few round trips.
+    narrow = not required and plan.year is None
+    batch = page_size + 1 if narrow else max(100, page_size * 5)
+    next_state: dict[str, Any] | None = None
+    while position < len(plan.partitions) and next_state is None:
+        page = reader.links(
+            plan.partitions[position],
+            newest_first=True,
+            sk_from=plan.sk_from,
+            sk_to=plan.sk_to,
+            year=plan.year,
+            start_key=start,
+            limit=batch,
+        )
+        trips += page.round_trips
+        done = False
+        index = 0
+        while index < len(page.items) and not done:
+            # META items are fetched only for the links the page still needs (plus slack for stale ones).
+            want = page_size - len(hits) + (2 if not required else 100)
+            chunk = page.items[index : index + want]
+            metas = reader.metas(sorted({str(i["doc_id"]) for i in chunk}))
+            trips += 1
+            for offset, link in enumerate(chunk):
+                meta = metas.get(str(link["doc_id"]))
+                if (
+                    meta is None
+                    or not is_current(meta, link)
+                    or not required <= set(meta.get("facets") or ())
+                ):
+                    continue
+                hits.append(make_hit(link, meta, plan))
+                if len(hits) == page_size:
+                    done = True
+                    if index + offset + 1 < len(page.items) or page.last_key is not None:
+                        next_state = {"p": position, "k": _start_key(link)}
+                    elif position + 1 < len(plan.partitions):
+                        next_state = {"p": position + 1, "k": None}
+                    break
+            index += len(chunk)
+        if done:
+            break
+        if page.last_key is not None:
+            start = page.last_key
+        else:
+            position += 1
+            start = None
+    next_cursor = None
+    if next_state is not None:
+        next_state["r"] = [r.model_dump() for r in resolved]
+        next_cursor = encode_cursor(next_state, cursor_key, scope)
+    return SearchPage(
+        hits=hits, next_cursor=next_cursor, resolved=resolved, filters=filters.as_params(), round_trips=trips
+    )
