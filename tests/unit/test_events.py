@@ -1,0 +1,88 @@
+"""Event types: what happens at the reported event, not what is planned, habitual or background."""
+
+from __future__ import annotations
+
+import pytest
+
+from thidua.understand.extract import understand
+
+
+def _types(text: str) -> set[str]:
+    return {f.type for f in understand(text).event_types}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sáng 12/1, Khối thi đua các sở tổ chức hội nghị tổng kết công tác thi đua năm 2023 "
+            "và ký kết giao ước thi đua năm 2024.",
+            {"tong_ket", "ky_ket_giao_uoc"},
+        ),
+        (
+            "Ngày 15/7, Cụm thi đua số 3 tổ chức sơ kết công tác thi đua 6 tháng đầu năm.",
+            {"so_ket"},
+        ),
+        ("UBND huyện vừa phát động phong trào thi đua chuyển đổi số năm 2024.", {"phat_dong"}),
+        (
+            "Tại hội nghị, các đơn vị đã bỏ phiếu suy tôn 2 đơn vị dẫn đầu đề nghị tặng Cờ thi đua.",
+            {"binh_xet"},
+        ),
+        (
+            "Dịp này, Chủ tịch UBND huyện đã trao Giấy khen cho 12 tập thể và 20 cá nhân.",
+            {"trao_khen_thuong"},
+        ),
+        ("Sáng 3/5, Hội Nông dân tỉnh tổ chức hội nghị tuyên dương nông dân điển hình.", {"trao_khen_thuong"}),
+    ],
+)
+def test_each_type_is_read_from_its_trigger(text: str, expected: set[str]) -> None:
+    assert _types(text) == expected
+
+
+def test_a_signing_announced_for_later_does_not_count() -> None:
+    text = "Ngày 8/3/2023, các đơn vị góp ý dự thảo quy chế. Ngày 15/3/2023 các đơn vị sẽ ký kết giao ước thi đua."
+    assert _types(text) == set()
+
+
+def test_plans_rules_and_passive_background_are_not_events() -> None:
+    text = (
+        "Hội nghị thống nhất kế hoạch phát động các phong trào thi đua; "
+        "các phong trào do Trung ương phát động được triển khai. "
+        "Quy định về tổ chức hoạt động và bình xét thi đua được thông qua."
+    )
+    assert _types(text) == set()
+
+
+def test_habitual_duties_do_not_count() -> None:
+    text = "Hằng năm, cụm trưởng tổ chức phát động thi đua; sơ kết, tổng kết phong trào của cụm."
+    assert _types(text) == set()
+
+
+def test_proposal_is_evaluation_not_handing_over() -> None:
+    text = "Hội nghị thống nhất đề nghị 02 đơn vị được nhận Cờ thi đua của UBND tỉnh; 04 đơn vị được nhận Bằng khen."
+    assert _types(text) == {"binh_xet"}
+
+
+def test_last_years_results_are_not_an_award_ceremony() -> None:
+    text = (
+        "Ngày 20/2/2024, các phường ký kết giao ước thi đua năm 2024. "
+        "Năm 2023, cụm có 2 tập thể được tặng Bằng khen của UBND thành phố."
+    )
+    assert _types(text) == {"ky_ket_giao_uoc"}
+
+
+def test_illustrative_caption_is_ignored() -> None:
+    text = "Lãnh đạo Bộ trao Cờ thi đua cho các đơn vị tại một hội nghị năm trước. (Ảnh minh họa)"
+    assert "trao_khen_thuong" not in _types(text)
+
+
+def test_emulation_congress_held_is_a_review_and_a_future_one_is_not() -> None:
+    held = "Sáng 10-10, tỉnh tổ chức Đại hội Thi đua yêu nước lần thứ VI. Phát biểu tại Đại hội, Chủ tịch tỉnh nhấn mạnh."
+    future = "Đại hội thi đua yêu nước của huyện sẽ được tổ chức vào tháng 9/2025; đại biểu phải là điển hình tiên tiến."
+    assert _types(held) == {"tong_ket"}
+    assert _types(future) == set()
+
+
+def test_preparing_for_a_review_conference_is_not_the_review() -> None:
+    text = "Cuộc họp rà soát nội dung chuẩn bị cho hội nghị tổng kết và thông qua kết quả chấm điểm, xếp hạng."
+    assert _types(text) == {"binh_xet"}
