@@ -90,13 +90,21 @@ def _restore_capitals(text: str) -> str:
             return word.upper()
         return word
 
-    lines = []
-    for line in _WORD_RE.sub(fix, text).split("\n"):
-        words = _WORD_RE.findall(line)
-        caps = sum(1 for w in words if w.isupper())
-        # A heading typed in the capital font: a lone title-case word in it is a capital too.
-        lines.append(line.upper() if len(words) >= 3 and caps >= 0.75 * len(words) else line)
-    return "\n".join(lines)
+    return "\n".join(_restore_line_capitals(line) for line in _WORD_RE.sub(fix, text).split("\n"))
+
+
+def _restore_line_capitals(line: str) -> str:
+    """In a heading typed in the capital font, a word such as "Hà" (capital ASCII letter,
+    then only toned letters) is a capital word too: "Hà LÂM" → "HÀ LÂM"."""
+    words = _WORD_RE.findall(line)
+    caps = [w for w in words if w.isupper()]
+    ambiguous = [
+        w for w in words
+        if not w.isupper() and w[0].isupper() and all(c.isupper() or not c.isascii() for c in w[1:])
+    ]
+    if not ambiguous or len(caps) + len(ambiguous) < len(words) or len(caps) < len(ambiguous):
+        return line
+    return _WORD_RE.sub(lambda m: m.group(0).upper() if m.group(0) in ambiguous else m.group(0), line)
 
 
 def encode_tcvn3(text: str) -> bytes:

@@ -50,6 +50,7 @@ _PHOTO_CREDIT_RE = re.compile(
     r"|(?:^|(?<=[.!?…]))\s*(?:Ảnh|ẢNH)\s*:\s*(?:[\w.-]+\s*){1,6}$"
 )
 _RELATED_MAX_LINES = 15
+_BREADCRUMB_RE = re.compile(r"^(?:Trang chủ|Trang nhất|Home)\s*[|»›>/•-]", re.IGNORECASE)
 
 
 def _key(line: str) -> str:
@@ -60,7 +61,7 @@ def _is_menu(line: str) -> bool:
     parts = [p.strip() for p in _MENU_SEPARATORS.split(line) if p.strip()]
     if len(parts) < 3:
         return False
-    return all(len(p.split()) <= 4 and not re.search(r"\d", p) for p in parts)
+    return all(len(re.findall(r"\w+", p)) <= 4 and not re.search(r"\d", p) for p in parts)
 
 
 def _looks_like_headline(line: str) -> bool:
@@ -102,7 +103,7 @@ def strip_noise(text: str) -> str:
         if key in _RELATED:
             in_related = _RELATED_MAX_LINES
             continue
-        if key in _LABELS or _is_menu(line) or _is_digit_run(lines, i):
+        if key in _LABELS or _is_menu(line) or _is_digit_run(lines, i) or _BREADCRUMB_RE.match(line):
             continue
         if re.match(r"^(?:©|copyright\b|bản quyền thuộc)", line, re.IGNORECASE):
             continue

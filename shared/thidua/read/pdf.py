@@ -29,6 +29,25 @@ def _text_of(page: Any) -> str:
     return text
 
 
+def unwrap_lines(text: str) -> str:
+    """Join the lines of a paragraph that the page layout broke: a line that fills the
+    width, or is followed by a lower-case continuation, and does not end a sentence."""
+    lines = [line.rstrip() for line in text.split("\n")]
+    width = max((len(line) for line in lines), default=0)
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1] and line.strip():
+            previous = out[-1]
+            full = len(previous) >= 0.75 * width
+            continues = line.lstrip()[:1].islower()
+            ends_sentence = previous.endswith((".", "!", "?", "…"))
+            if not ends_sentence and (continues or (full and not previous.endswith((":", ";")))):
+                out[-1] = f"{previous} {line.strip()}"
+                continue
+        out.append(line)
+    return "\n".join(out)
+
+
 def _has_images(page: Any) -> bool:
     try:
         return bool(page.images)
@@ -60,7 +79,8 @@ def _title(pdf: Any) -> str | None:
     title = info.get("Title")
     if isinstance(title, bytes):
         title = title.decode("utf-8", "ignore")
-    if not isinstance(title, str) or not title.strip() or _GENERIC_TITLE.match(title.strip()):
+    # A title without spaces is a file name ("bien-ban-2022"), not a title.
+    if not isinstance(title, str) or " " not in title.strip() or _GENERIC_TITLE.match(title.strip()):
         return None
     return title.strip()
 
@@ -134,7 +154,7 @@ def read_pdf(data: bytes, limits: Limits, deadline: float | None = None) -> Read
                 png = _render_png(data, index, limits.ocr_resolution)
                 text = ocr_image(png, min(limits.ocr_page_seconds, remaining))
                 ocr_pages += 1
-            texts.append(text)
+            texts.append(unwrap_lines(text))
     except ReadError:
         raise
     except Exception as exc:
