@@ -32,7 +32,10 @@ def _types(text: str) -> set[str]:
             "Dịp này, Chủ tịch UBND huyện đã trao Giấy khen cho 12 tập thể và 20 cá nhân.",
             {"trao_khen_thuong"},
         ),
-        ("Sáng 3/5, Hội Nông dân tỉnh tổ chức hội nghị tuyên dương nông dân điển hình.", {"trao_khen_thuong"}),
+        (
+            "Sáng 3/5, Hội Nông dân tỉnh tổ chức hội nghị tuyên dương nông dân điển hình.",
+            {"trao_khen_thuong"},
+        ),
     ],
 )
 def test_each_type_is_read_from_its_trigger(text: str, expected: set[str]) -> None:
@@ -40,7 +43,10 @@ def test_each_type_is_read_from_its_trigger(text: str, expected: set[str]) -> No
 
 
 def test_a_signing_announced_for_later_does_not_count() -> None:
-    text = "Ngày 8/3/2023, các đơn vị góp ý dự thảo quy chế. Ngày 15/3/2023 các đơn vị sẽ ký kết giao ước thi đua."
+    text = (
+        "Ngày 8/3/2023, các đơn vị góp ý dự thảo quy chế. "
+        "Ngày 15/3/2023 các đơn vị sẽ ký kết giao ước thi đua."
+    )
     assert _types(text) == set()
 
 
@@ -59,7 +65,10 @@ def test_habitual_duties_do_not_count() -> None:
 
 
 def test_proposal_is_evaluation_not_handing_over() -> None:
-    text = "Hội nghị thống nhất đề nghị 02 đơn vị được nhận Cờ thi đua của UBND tỉnh; 04 đơn vị được nhận Bằng khen."
+    text = (
+        "Hội nghị thống nhất đề nghị 02 đơn vị được nhận Cờ thi đua của UBND tỉnh; "
+        "04 đơn vị được nhận Bằng khen."
+    )
     assert _types(text) == {"binh_xet"}
 
 
@@ -77,12 +86,21 @@ def test_illustrative_caption_is_ignored() -> None:
 
 
 def test_emulation_congress_held_is_a_review_and_a_future_one_is_not() -> None:
-    held = "Sáng 10-10, tỉnh tổ chức Đại hội Thi đua yêu nước lần thứ VI. Phát biểu tại Đại hội, Chủ tịch tỉnh nhấn mạnh."
-    future = "Đại hội thi đua yêu nước của huyện sẽ được tổ chức vào tháng 9/2025; đại biểu phải là điển hình tiên tiến."
+    held = (
+        "Sáng 10-10, tỉnh tổ chức Đại hội Thi đua yêu nước lần thứ VI. "
+        "Phát biểu tại Đại hội, Chủ tịch tỉnh nhấn mạnh."
+    )
+    future = (
+        "Đại hội thi đua yêu nước của huyện sẽ được tổ chức vào tháng 9/2025; "
+        "đại biểu phải là điển hình tiên tiến."
+    )
     assert _types(held) == {"tong_ket"}
     assert _types(future) == set()
 
 
 def test_preparing_for_a_review_conference_is_not_the_review() -> None:
-    text = "Cuộc họp rà soát nội dung chuẩn bị cho hội nghị tổng kết và thông qua kết quả chấm điểm, xếp hạng."
+    text = (
+        "Cuộc họp rà soát nội dung chuẩn bị cho hội nghị tổng kết "
+        "và thông qua kết quả chấm điểm, xếp hạng."
+    )
     assert _types(text) == {"binh_xet"}
