@@ -17,7 +17,10 @@ from typing import Any
 
 from thidua.read.base import Limits, ReadError, ReadResult
 
-_GRACE_SECONDS = 5.0
+
+# The parser checks the deadline itself between pages; the kill comes a little later.
+def _grace(max_seconds: float) -> float:
+    return min(5.0, max(1.0, max_seconds * 0.1))
 
 
 def _address_space() -> int:
@@ -74,7 +77,7 @@ def run_isolated(func: Callable[..., ReadResult], args: tuple[Any, ...], limits:
     process.start()
     sender.close()
     try:
-        timeout = limits.max_seconds + _GRACE_SECONDS
+        timeout = limits.max_seconds + _grace(limits.max_seconds)
         message: tuple[Any, ...] | None = None
         if receiver.poll(timeout):
             try:

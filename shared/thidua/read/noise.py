@@ -36,11 +36,17 @@ _RELATED = {
     "cac bai viet khac", "bai viet khac", "tin bai khac", "tin tuc khac", "co the ban quan tam",
     "ban co the quan tam", "related", "related articles", "more news",
 }
+# A counter inside a line with other text ("20/12/2023 16:45 | Lượt xem: 209").
 _COUNTER_RE = re.compile(
-    r"(?:số\s+)?lượt\s+(?:người\s+)?(?:xem|đọc|truy\s+cập|thích|chia\s+sẻ|bình\s+luận)\s*:?\s*[\d.,]+"
-    r"|(?:đã\s+truy\s+cập|đang\s+truy\s+cập|truy\s+cập\s+hôm\s+nay|tổng\s+(?:số\s+)?lượt\s+truy\s+cập"
-    r"|online|hôm\s+nay|hôm\s+qua|tuần\s+này|tháng\s+này|tất\s+cả|lượt\s+xem)\s*:\s*[\d.,]+"
-    r"|\b(?:views?|lượt\s+xem)\s*[\d.,]+\b|\b[\d.,]+\s+(?:lượt\s+xem|views?)\b",
+    r"(?:số\s+)?lượt\s+(?:người\s+)?(?:xem|đọc|truy\s+cập|thích|chia\s+sẻ|bình\s+luận)\s*:?\s*\d[\d.,]*"
+    r"|\bviews?\s*:?\s*\d[\d.,]*|\b\d[\d.,]*\s+(?:lượt\s+xem|views?)\b(?!\s*:)",
+    re.IGNORECASE,
+)
+# A line that is nothing but a statistics widget entry ("Online : 31", "Hôm nay: 120").
+_COUNTER_LINE_RE = re.compile(
+    r"(?:online|hôm\s+nay|hôm\s+qua|tuần\s+này|tháng\s+này|tất\s+cả|tổng(?:\s+số)?|khách|thành\s+viên"
+    r"|đã\s+truy\s+cập|đang\s+truy\s+cập|đang\s+trực\s+tuyến|truy\s+cập\s+hôm\s+nay"
+    r"|tổng(?:\s+số)?\s+lượt\s+truy\s+cập)\s*:?\s*\d[\d.,]*",
     re.IGNORECASE,
 )
 _MENU_SEPARATORS = re.compile(r"\s+[|»›•·>]\s+|\s+/\s+")
@@ -102,6 +108,8 @@ def strip_noise(text: str) -> str:
             in_related = 0
         if key in _RELATED:
             in_related = _RELATED_MAX_LINES
+            continue
+        if _COUNTER_LINE_RE.fullmatch(line):
             continue
         if key in _LABELS or _is_menu(line) or _is_digit_run(lines, i) or _BREADCRUMB_RE.match(line):
             continue
