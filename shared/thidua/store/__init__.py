@@ -1,0 +1,34 @@
+"""Store: record → DynamoDB (the only package that talks to AWS services).
+
+`Index` is the table's interface, `StoreSettings` says where it is, and
+`local_engine.local_index()` gives a ready index on the embedded engine.
+"""
+
+from thidua.store.errors import (
+    ObjectMissingError,
+    StaleWriteError,
+    StoreError,
+    TableMissingError,
+    TransientStoreError,
+)
+from thidua.store.index import EntityRef, Index, LinkPage, StatusPage, WriteResult
+from thidua.store.items import LinkItem, SourceInfo, SourceRef, StoredDocument
+from thidua.store.settings import StoreSettings
+
+__all__ = [
+    "EntityRef",
+    "Index",
+    "LinkItem",
+    "LinkPage",
+    "ObjectMissingError",
+    "SourceInfo",
+    "SourceRef",
+    "StaleWriteError",
+    "StatusPage",
+    "StoreError",
+    "StoreSettings",
+    "StoredDocument",
+    "TableMissingError",
+    "TransientStoreError",
+    "WriteResult",
+]
