@@ -16,8 +16,6 @@ year, optionally by event type, bloc or locality.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -221,18 +219,3 @@ def activity(
         for (p, g), d in sorted(docs.items(), key=lambda kv: (kv[0][0], kv[0][1] or ""))
     ]
     return ActivityStats(years=year_list, period=period, by=by, rows=rows, round_trips=counter.trips)
-
-
-def to_csv(rows: list[Any], columns: list[str]) -> str:
-    """CSV text of model rows (UTF-8, header line, the given columns in order)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        data = row.model_dump()
-        writer.writerow(["" if data.get(c) is None else data.get(c) for c in columns])
-    return out.getvalue()
-
-
-AWARD_COLUMNS = ["year", "award", "award_label", "group", "group_name", "count", "entries", "documents"]
-ACTIVITY_COLUMNS = ["period", "group", "group_name", "documents", "events"]

@@ -1,0 +1,1 @@
+"""The HTTP API (Powertools APIGatewayHttpResolver) and the dashboard page it serves."""
