@@ -368,6 +368,13 @@ def entity_items(record: DocumentRecord) -> list[Item]:
         add("bloc", bloc.id, bloc.name, search_key(bloc.name), None)
     for leader in record.leaders:
         add("leader", leader.id, leader.name, search_key(leader.name), None)
+    # The years the index has documents for (campaign years and the date's year): the query layer
+    # lists them with one Query (stats default range, the unfiltered newest-first walk).
+    sort_date = sort_date_of(record)
+    dated = {int(sort_date[:4])} if sort_date != keys.NO_DATE else set()
+    for year in sorted(set(years_of(record, sort_date)) | dated):
+        plain.append({"pk": keys.YEARS_PK, "sk": f"{year:04d}", "id": f"year:{year:04d}", "name": str(year),
+                      "type": "year"})
     return [serialize(p) for p in plain]
 
 

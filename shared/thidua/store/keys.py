@@ -114,6 +114,10 @@ def facet_kind(facet_key: str) -> str:
     return facet_key.split("#", 1)[0]
 
 
+# Catalogue of the years the index has documents for (sk = "yyyy").
+YEARS_PK = "ENTITY#year"
+
+
 def entity_type_pk(kind: EntityType) -> str:
     return f"ENTITY#{kind}"
 

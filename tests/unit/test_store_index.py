@@ -1,0 +1,215 @@
+"""The Index over an in-process moto table built from template.yaml (no network)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import boto3
+import pytest
+from botocore.exceptions import ClientError
+from moto import mock_aws
+
+from thidua.store import Index, SourceInfo, SourceRef, StaleWriteError, TransientStoreError, keys
+from thidua.store.template_schema import create_table_kwargs
+from thidua.understand.entities import leader_id, unit_id, unit_key
+from thidua.understand.record import DocumentRecord, LeaderOut, UnitOut
+
+TABLE = "thidua-unit"
+
+
+@pytest.fixture
+def client(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    with mock_aws():
+        ddb = boto3.client("dynamodb", region_name="eu-west-1")
+        ddb.create_table(**create_table_kwargs(TABLE))
+        yield ddb
+
+
+@pytest.fixture
+def index(client: Any) -> Index:
+    return Index(client, TABLE, sleep=lambda _s: None)
+
+
+def _record(units: list[str], year: int = 2023, leaders: tuple[str, ...] = ()) -> DocumentRecord:
+    return DocumentRecord(
+        event_date=dt.date(year + 1, 1, 10),
+        campaign_years=[year],
+        event_types=["tong_ket"],
+        units=[UnitOut(name=u, id=unit_id(u), key=unit_key(u)) for u in units],
+        leaders=[LeaderOut(name=n, id=leader_id(n)) for n in leaders],
+    )
+
+
+def _source(key: str, content: str, sequencer: str | None = None) -> SourceInfo:
+    return SourceInfo(SourceRef.s3("uploads", key), size=len(content), content_hash=(content * 64)[:64],
+                      format="txt", sequencer=sequencer)
+
+
+def _partition(client: Any, doc_id: str) -> list[dict[str, Any]]:
+    return client.query(
+        TableName=TABLE,
+        KeyConditionExpression="pk = :pk",
+        ExpressionAttributeValues={":pk": {"S": keys.doc_pk(doc_id)}},
+    )["Items"]
+
+
+def test_replace_then_read_back(index: Index) -> None:
+    source = _source("a.txt", "a" * 64)
+    result = index.replace_document(source, _record(["Sở Tư pháp"], leaders=("Lê Văn Cường",)), extractor_version="v1")
+    doc = index.get_document(source.ref.doc_id)
+    assert doc is not None and doc.status == "ok" and doc.record is not None
+    assert doc.record.units[0].name == "Sở Tư pháp"
+    page = index.query_links(keys.unit_facet(unit_id("Sở Tư pháp")))
+    assert [link.doc_id for link in page.links] == [source.ref.doc_id]
+    assert Index.is_current(page.links[0], doc)
+    assert result.links_written == len(index.document_links(source.ref.doc_id))
+    assert index.entity(unit_id("Sở Tư pháp")) is not None
+    assert [e.id for e in index.find_entities("leader", "le van")] == [leader_id("Lê Văn Cường")]
+
+
+def test_new_version_replaces_old_links(index: Index, client: Any) -> None:
+    first = _source("a.txt", "a" * 64)
+    index.replace_document(first, _record(["Sở Tư pháp"]), extractor_version="v1")
+    second = _source("a.txt", "b" * 64)
+    result = index.replace_document(second, _record(["Sở Công Thương"], year=2024), extractor_version="v1")
+    doc_id = first.ref.doc_id
+    links = index.document_links(doc_id)
+    assert {link.ver for link in links} == {keys.version("b" * 64, "v1")}
+    assert result.links_deleted > 0
+    assert index.query_links(keys.unit_facet(unit_id("Sở Tư pháp"))).links == []
+    assert len(index.query_links(keys.unit_facet(unit_id("Sở Công Thương"))).links) == 1
+    assert len([i for i in _partition(client, doc_id) if i["sk"]["S"] == "META"]) == 1
+
+
+def test_same_write_twice_gives_the_same_items(index: Index, client: Any) -> None:
+    source = _source("a.txt", "a" * 64)
+    index.replace_document(source, _record(["Sở Tư pháp", "Sở Y tế"]), extractor_version="v1")
+    before = sorted(i["sk"]["S"] for i in _partition(client, source.ref.doc_id))
+    meta = index.get_meta(source.ref.doc_id)
+    assert Index.is_unchanged(meta, "a" * 64, "v1")
+    assert not Index.is_unchanged(meta, "a" * 64, "v2")
+    index.replace_document(source, _record(["Sở Tư pháp", "Sở Y tế"]), extractor_version="v1")
+    assert sorted(i["sk"]["S"] for i in _partition(client, source.ref.doc_id)) == before
+
+
+def test_failed_removes_links_and_counts(index: Index) -> None:
+    source = _source("a.txt", "a" * 64)
+    index.replace_document(source, _record(["Sở Tư pháp"]), extractor_version="v1")
+    index.put_failed(_source("a.txt", "c" * 64), "corrupt: bad xref", extractor_version="v1")
+    assert index.document_links(source.ref.doc_id) == []
+    doc = index.get_document(source.ref.doc_id)
+    assert doc is not None and doc.status == "failed" and doc.reason == "corrupt: bad xref"
+    assert index.status_counts() == {("failed", "v1"): 1}
+    page = index.documents_by_status("failed")
+    assert [d.reason for d in page.documents] == ["corrupt: bad xref"]
+
+
+def test_delete_without_sequencer_removes_everything(index: Index, client: Any) -> None:
+    source = _source("a.txt", "a" * 64)
+    index.replace_document(source, _record(["Sở Tư pháp"]), extractor_version="v1")
+    assert index.delete_document(source.ref) is True
+    assert _partition(client, source.ref.doc_id) == []
+    assert index.delete_document(source.ref) is False
+
+
+def test_sequencer_ordering_with_tombstone(index: Index, client: Any) -> None:
+    older, newer = "0055AED6DCD90281E5", "0055AED6DCD90281F0"
+    ref = SourceRef.s3("uploads", "a.txt")
+    index.delete_document(ref, sequencer=newer)  # the removal arrives first
+    tomb = index.get_meta(ref.doc_id)
+    assert tomb is not None and tomb.status == "deleted" and index.get_document(ref.doc_id) is None
+    assert Index.is_stale(tomb, older)
+    with pytest.raises(StaleWriteError):
+        index.replace_document(_source("a.txt", "a" * 64, sequencer=older), _record(["Sở Tư pháp"]),
+                               extractor_version="v1")
+    # The stale writer cleaned up after itself: only the tombstone is left.
+    assert [i["sk"]["S"] for i in _partition(client, ref.doc_id)] == ["META"]
+    assert "expires_at" in _partition(client, ref.doc_id)[0]
+
+
+def test_batch_get_meta_and_year_filter(index: Index) -> None:
+    ids = []
+    for n, year in enumerate((2021, 2022, 2023)):
+        source = _source(f"d{n}.txt", str(n) * 64)
+        index.replace_document(source, _record(["Sở Nội vụ"], year=year), extractor_version="v1")
+        ids.append(source.ref.doc_id)
+    metas = index.batch_get_meta([*ids, "missing"])
+    assert set(metas) == set(ids) and all(m.record is None for m in metas.values())
+    facet = keys.unit_facet(unit_id("Sở Nội vụ"))
+    newest = index.query_links(facet, limit=10).links
+    assert [link.sort_date for link in newest] == ["2024-01-10", "2023-01-10", "2022-01-10"]
+    assert [link.years for link in index.query_links(facet, year=2022).links] == [[2022]]
+    ranged = index.query_links(facet, date_from="2023-01-01", date_to="2023-12-31").links
+    assert [link.sort_date for link in ranged] == ["2023-01-10"]
+    first = index.query_links(facet, limit=2)
+    assert len(first.links) == 2 and first.last_key is not None
+    rest = index.query_links(facet, limit=2, start_key=first.last_key)
+    assert [link.sort_date for link in rest.links] == ["2022-01-10"]
+
+
+class _Throttled:
+    """A client whose writes are throttled (what DynamoDB does under a hot partition)."""
+
+    def __init__(self, inner: Any) -> None:
+        self._inner = inner
+
+    def __getattr__(self, name: str) -> Any:
+        if name in ("batch_write_item", "put_item"):
+            def fail(**_kwargs: Any) -> Any:
+                raise ClientError(
+                    {"Error": {"Code": "ProvisionedThroughputExceededException", "Message": "slow down"}}, name
+                )
+            return fail
+        return getattr(self._inner, name)
+
+
+def test_throttling_is_transient(client: Any) -> None:
+    index = Index(_Throttled(client), TABLE, sleep=lambda _s: None)  # type: ignore[arg-type]
+    with pytest.raises(TransientStoreError):
+        index.replace_document(_source("a.txt", "a" * 64), _record(["Sở Tư pháp"]), extractor_version="v1")
+
+
+def test_unprocessed_items_are_retried_then_transient(client: Any) -> None:
+    class Unprocessed:
+        calls = 0
+
+        def __getattr__(self, name: str) -> Any:
+            if name == "batch_write_item":
+                def partial(**kwargs: Any) -> Any:
+                    Unprocessed.calls += 1
+                    return {"UnprocessedItems": kwargs["RequestItems"]}
+                return partial
+            return getattr(client, name)
+
+    index = Index(Unprocessed(), TABLE, max_batch_attempts=3, sleep=lambda _s: None)  # type: ignore[arg-type]
+    with pytest.raises(TransientStoreError):
+        index.replace_document(_source("a.txt", "a" * 64), _record(["Sở Tư pháp"]), extractor_version="v1")
+    assert Unprocessed.calls == 3
+
+
+def test_read_path_never_scans(index: Index, client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = _source("a.txt", "a" * 64)
+    index.replace_document(source, _record(["Sở Tư pháp"]), extractor_version="v1")
+
+    def no_scan(**_kwargs: Any) -> Any:
+        raise AssertionError("Scan in the read path")
+
+    monkeypatch.setattr(client, "scan", no_scan)
+    index.get_document(source.ref.doc_id)
+    index.batch_get_meta([source.ref.doc_id])
+    index.query_links(keys.unit_facet(unit_id("Sở Tư pháp")))
+    index.status_counts()
+    index.documents_by_status("ok")
+    index.find_entities("unit", "so")
+
+
+def test_write_stats_count_items(index: Index) -> None:
+    source = _source("a.txt", "a" * 64)
+    result = index.replace_document(source, _record(["Sở Tư pháp"]), extractor_version="v1")
+    # links + META + entity catalogue (2 items per entity) + year catalogue (campaign 2023, dated 2024)
+    assert index.stats.puts == result.links_written + 1 + 2 + 2
+    assert index.stats.estimated.total >= 2 * index.stats.puts - 4
