@@ -11,7 +11,7 @@ import pytest
 from botocore.exceptions import ClientError
 from moto import mock_aws
 
-from thidua.store import Index, SourceInfo, SourceRef, StaleWriteError, TransientStoreError, keys
+from thidua.store import Index, SourceInfo, SourceRef, StaleWriteError, TransientStoreError, items, keys
 from thidua.store.template_schema import create_table_kwargs
 from thidua.understand.entities import leader_id, unit_id, unit_key
 from thidua.understand.record import DocumentRecord, LeaderOut, UnitOut
@@ -45,8 +45,13 @@ def _record(units: list[str], year: int = 2023, leaders: tuple[str, ...] = ()) -
 
 
 def _source(key: str, content: str, sequencer: str | None = None) -> SourceInfo:
-    return SourceInfo(SourceRef.s3("uploads", key), size=len(content), content_hash=(content * 64)[:64],
-                      format="txt", sequencer=sequencer)
+    return SourceInfo(
+        SourceRef.s3("uploads", key),
+        size=len(content),
+        content_hash=(content * 64)[:64],
+        format="txt",
+        sequencer=sequencer,
+    )
 
 
 def _partition(client: Any, doc_id: str) -> list[dict[str, Any]]:
@@ -59,7 +64,9 @@ def _partition(client: Any, doc_id: str) -> list[dict[str, Any]]:
 
 def test_replace_then_read_back(index: Index) -> None:
     source = _source("a.txt", "a" * 64)
-    result = index.replace_document(source, _record(["Sở Tư pháp"], leaders=("Lê Văn Cường",)), extractor_version="v1")
+    result = index.replace_document(
+        source, _record(["Sở Tư pháp"], leaders=("Lê Văn Cường",)), extractor_version="v1"
+    )
     doc = index.get_document(source.ref.doc_id)
     assert doc is not None and doc.status == "ok" and doc.record is not None
     assert doc.record.units[0].name == "Sở Tư pháp"
@@ -124,8 +131,9 @@ def test_sequencer_ordering_with_tombstone(index: Index, client: Any) -> None:
     assert tomb is not None and tomb.status == "deleted" and index.get_document(ref.doc_id) is None
     assert Index.is_stale(tomb, older)
     with pytest.raises(StaleWriteError):
-        index.replace_document(_source("a.txt", "a" * 64, sequencer=older), _record(["Sở Tư pháp"]),
-                               extractor_version="v1")
+        index.replace_document(
+            _source("a.txt", "a" * 64, sequencer=older), _record(["Sở Tư pháp"]), extractor_version="v1"
+        )
     # The stale writer cleaned up after itself: only the tombstone is left.
     assert [i["sk"]["S"] for i in _partition(client, ref.doc_id)] == ["META"]
     assert "expires_at" in _partition(client, ref.doc_id)[0]
@@ -159,10 +167,13 @@ class _Throttled:
 
     def __getattr__(self, name: str) -> Any:
         if name in ("batch_write_item", "put_item"):
+
             def fail(**_kwargs: Any) -> Any:
                 raise ClientError(
-                    {"Error": {"Code": "ProvisionedThroughputExceededException", "Message": "slow down"}}, name
+                    {"Error": {"Code": "ProvisionedThroughputExceededException", "Message": "slow down"}},
+                    name,
                 )
+
             return fail
         return getattr(self._inner, name)
 
@@ -179,9 +190,11 @@ def test_unprocessed_items_are_retried_then_transient(client: Any) -> None:
 
         def __getattr__(self, name: str) -> Any:
             if name == "batch_write_item":
+
                 def partial(**kwargs: Any) -> Any:
                     Unprocessed.calls += 1
                     return {"UnprocessedItems": kwargs["RequestItems"]}
+
                 return partial
             return getattr(client, name)
 
@@ -209,7 +222,12 @@ def test_read_path_never_scans(index: Index, client: Any, monkeypatch: pytest.Mo
 
 def test_write_stats_count_items(index: Index) -> None:
     source = _source("a.txt", "a" * 64)
-    result = index.replace_document(source, _record(["Sở Tư pháp"]), extractor_version="v1")
-    # links + META + entity catalogue (2 items per entity) + year catalogue (campaign 2023, dated 2024)
-    assert index.stats.puts == result.links_written + 1 + 2 + 2
-    assert index.stats.estimated.total >= 2 * index.stats.puts - 4
+    record = _record(["Sở Tư pháp"])
+    result = index.replace_document(source, record, extractor_version="v1")
+    catalogue = len(items.entity_items(record))
+    assert index.stats.puts == result.links_written + 1 + catalogue
+    # Every link and the META also land in a GSI; catalogue items do not.
+    assert index.stats.estimated.gsi == result.links_written + 1
+    # Entities already written by this Index are not written again.
+    index.replace_document(_source("b.txt", "b" * 64), record, extractor_version="v1")
+    assert index.stats.puts == 2 * (result.links_written + 1) + catalogue

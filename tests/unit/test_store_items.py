@@ -1,0 +1,128 @@
+"""Mapping between records/sources and DynamoDB items."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from thidua.store import cost, items, keys
+from thidua.store.items import SourceInfo, SourceRef
+from thidua.understand.entities import bloc_id, leader_id, unit_id, unit_key
+from thidua.understand.record import AwardOut, BlocOut, DocumentRecord, EvidenceOut, LeaderOut, UnitOut
+
+HASH = "0123456789abcdef" * 4
+
+
+def _record() -> DocumentRecord:
+    sentence = "Khối thi đua các sở ngành tổ chức hội nghị tổng kết công tác thi đua năm 2023."
+    ev = EvidenceOut(sentence=sentence, start=0, end=10)
+    return DocumentRecord(
+        published=dt.date(2024, 1, 13),
+        event_date=dt.date(2024, 1, 12),
+        campaign_years=[2023],
+        event_types=["tong_ket"],
+        units=[
+            UnitOut(name="Sở Xây dựng", id=unit_id("Sở Xây dựng"), key=unit_key("Sở Xây dựng"), evidence=ev),
+            UnitOut(name="Sở Xây dựng", id=unit_id("Sở Xây dựng"), key=unit_key("Sở Xây dựng")),
+        ],
+        blocs=[BlocOut(name="Khối thi đua số 3", id=bloc_id("Khối thi đua số 3"), evidence=ev)],
+        leaders=[LeaderOut(name="Trần Thị Bình", id=leader_id("Trần Thị Bình"), evidence=ev)],
+        awards=[AwardOut(award="bang_khen_bo_tinh", count=4, recipient="tap_the", evidence=ev)],
+        locality="Quảng Trị",
+        title="Tổng kết thi đua năm 2023",
+    )
+
+
+def _source() -> SourceInfo:
+    return SourceInfo(
+        SourceRef.s3("uploads", "tin-tuc/bai.txt"),
+        size=2048,
+        content_hash=HASH,
+        format="txt",
+        sequencer="0055AED6DCD90281E5",
+    )
+
+
+def test_meta_round_trip_keeps_record_and_source() -> None:
+    record = _record()
+    item = items.meta_item(_source(), record, extractor_version="v1", updated_at="2024-01-12T00:00:00.000Z")
+    assert item["pk"]["S"].startswith("DOC#") and item["sk"]["S"] == "META"
+    assert "B" in item["record"]  # compressed, not a nested map
+    doc = items.document_from_item(item)
+    assert doc.record == record
+    assert doc.status == "ok" and doc.ver == keys.version(HASH, "v1")
+    assert doc.bucket == "uploads" and doc.key == "tin-tuc/bai.txt" and doc.size == 2048
+    assert doc.sort_date == "2024-01-12" and doc.years == [2023]
+    assert keys.unit_facet(unit_id("Sở Xây dựng")) in doc.facets
+    assert item["status_pk"]["S"] == "STATUS#ok"
+    assert doc.sequencer == keys.pad_sequencer("0055AED6DCD90281E5")
+
+
+def test_one_link_per_distinct_facet_with_gsi_keys() -> None:
+    links = items.link_items(_source(), _record(), extractor_version="v1")
+    facets = [i["gsi1pk"]["S"] for i in links]
+    assert len(facets) == len(set(facets))  # the repeated unit gives one link
+    kinds = sorted({keys.facet_kind(f) for f in facets})
+    assert kinds == ["AWARD", "BLOC", "DATE", "EVENT", "LEADER", "LOCALITY", "UNIT", "YEAR"]
+    doc_id = _source().ref.doc_id
+    for item in links:
+        assert item["gsi1sk"]["S"] == f"2024-01-12#{doc_id}"
+        assert item["sk"]["S"].startswith(f"LINK#{keys.version(HASH, 'v1')}#")
+    year = next(items.link_from_item(i) for i in links if i["gsi1pk"]["S"] == "YEAR#2023")
+    assert year.awards == [("bang_khen_bo_tinh", 4, "tap_the")]
+    assert year.blocs == [bloc_id("Khối thi đua số 3")] and year.locality == "Quảng Trị"
+    date = next(i for i in links if i["gsi1pk"]["S"] == "DATE#2024")
+    assert items.deserialize(date)["event_types"] == ["tong_ket"]
+
+
+def test_evidence_on_links_is_clipped() -> None:
+    record = _record()
+    long_sentence = "Hội nghị " + "rất " * 200 + "thành công."
+    record.units[0].evidence = EvidenceOut(sentence=long_sentence, start=0, end=5)
+    unit = next(
+        i for i in items.link_items(_source(), record, extractor_version="v1") if "UNIT#" in i["sk"]["S"]
+    )
+    assert len(items.deserialize(unit)["evidence"]) == items.EVIDENCE_CHARS
+
+
+def test_undated_document_without_years_sits_in_date_0000() -> None:
+    record = DocumentRecord(units=[UnitOut(name="Sở Y tế", id=unit_id("Sở Y tế"), key=unit_key("Sở Y tế"))])
+    facets = [i["gsi1pk"]["S"] for i in items.link_items(_source(), record, extractor_version="v1")]
+    assert sorted(facets) == ["DATE#0000", keys.unit_facet(unit_id("Sở Y tế"))]
+
+
+def test_failed_meta_has_reason_and_no_record() -> None:
+    item = items.failed_meta_item(_source(), "corrupt: no pages", extractor_version="v1", updated_at="t")
+    doc = items.document_from_item(item)
+    assert doc.status == "failed" and doc.reason == "corrupt: no pages" and doc.reason_code == "corrupt"
+    assert doc.record is None and "facets" not in item
+    assert item["status_pk"]["S"] == "STATUS#failed"
+
+
+def test_entity_catalogue_items() -> None:
+    entity_items = items.entity_items(_record())
+    pks = sorted({i["pk"]["S"] for i in entity_items})
+    assert "ENTITY#unit" in pks and "ENTITY#leader" in pks and "ENTITY#bloc" in pks
+    assert f"ENTITY#{unit_id('Sở Xây dựng')}" in pks
+    typeahead = next(i for i in entity_items if i["pk"]["S"] == "ENTITY#unit")
+    assert typeahead["sk"]["S"].startswith("so xay dung#")
+
+
+def test_write_units_of_a_typical_document() -> None:
+    source, record = _source(), _record()
+    meta = items.meta_item(source, record, extractor_version="v1", updated_at="2024-01-12T00:00:00.000Z")
+    links = items.link_items(source, record, extractor_version="v1")
+    from thidua.store.index import GSIS
+
+    total = cost.put_cost(meta, GSIS)
+    for link in links:
+        total += cost.put_cost(link, GSIS)
+    # Each small link costs one table write plus one by_entity write; META one plus one by_status.
+    assert total.table == len(links) + cost.write_units(cost.item_size(meta))
+    assert total.gsi == len(links) + 1
+
+
+def test_item_size_rules() -> None:
+    assert cost.item_size({"a": {"S": "xin chào"}}) == 1 + len("xin chào".encode())
+    assert cost.value_size({"N": "2023"}) == 3
+    assert cost.value_size({"L": [{"N": "1"}, {"S": "ab"}]}) == 3 + (2 + 1) + (2 + 1)
+    assert cost.write_units(1024) == 1 and cost.write_units(1025) == 2
