@@ -37,7 +37,7 @@ class Limits:
     ocr_page_seconds: float = 60.0
     ocr_resolution: int = 300
     # Extra address space a parser may take on top of what the process already maps.
-    max_memory_bytes: int = 2 * 1024 * 1024 * 1024
+    max_memory_bytes: int = 1024 * 1024 * 1024
     # Run pdf/docx/html parsers in a forked child that is killed at the deadline.
     isolate: bool = True
 

@@ -81,7 +81,8 @@ class Decoded:
     encoding: str
 
 
-def _utf16_guess(data: bytes) -> str | None:
+def utf16_guess(data: bytes) -> str | None:
+    """The UTF-16 codec for data with a BOM or with the zero bytes of UTF-16 ASCII, else None."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
     sample = data[:4096]
@@ -107,7 +108,7 @@ def _sample(data: bytes, size: int = 65536) -> bytes:
 
 def decode_text(data: bytes) -> Decoded:
     """Decode text bytes of any supported encoding; raises UnicodeError if none fits."""
-    utf16 = _utf16_guess(data)
+    utf16 = utf16_guess(data)
     if utf16:
         return Decoded(data.decode(utf16, errors="strict").lstrip("\ufeff"), utf16)
     try:

@@ -70,7 +70,9 @@ def decode_tcvn3(data: bytes) -> str:
             before = chars[i - 1] if i else ""
             after = chars[i + 1] if i + 1 < len(chars) else ""
             inside = _is_letter(before) and _is_letter(after)
-            starts_caps = not _is_letter(before) and after.isupper() and b in _TCVN3_C1
+            after2 = chars[i + 2] if i + 2 < len(chars) else ""
+            # Starting a word in capitals ("ỦY BAN"), not an opening quote before "Dân".
+            starts_caps = not _is_letter(before) and after.isupper() and not after2.islower()
             chars[i] = _TCVN3_C1[b] if (inside or starts_caps) and b in _TCVN3_C1 else _cp1252_char(b)
     return _restore_capitals("".join(chars))
 

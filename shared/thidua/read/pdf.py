@@ -158,6 +158,8 @@ def read_pdf(data: bytes, limits: Limits, deadline: float | None = None) -> Read
     except ReadError:
         raise
     except Exception as exc:
+        if isinstance(exc, MemoryError) or "allocate" in str(exc).lower():
+            raise ReadError("too_large", "the pdf inflates beyond the memory limit") from exc
         if not texts:
             raise ReadError("corrupt", f"pdf parsing failed: {type(exc).__name__}: {exc}"[:300]) from exc
         warnings.append(f"stopped at a damaged page: {type(exc).__name__}")

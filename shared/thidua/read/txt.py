@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from thidua.read.base import Limits, ReadError, ReadResult
-from thidua.read.encodings import decode_text
+from thidua.read.encodings import decode_text, utf16_guess
 
 _URL_LINE = re.compile(r"\A\s*(?:URL|Nguồn|Source)\s*:\s*(https?://\S+)\s*\n", re.IGNORECASE)
 
@@ -33,12 +33,12 @@ def _mostly_text(text: str) -> bool:
 
 def read_txt(data: bytes, limits: Limits) -> ReadResult:
     """Decode a text file (UTF-8, UTF-16, Windows-1258, TCVN3, VNI) into Unicode."""
+    if utf16_guess(data) is None and _looks_binary(data):
+        raise ReadError("corrupt", "binary data, not text")
     try:
         decoded = decode_text(data)
     except UnicodeError as exc:
         raise ReadError("corrupt", f"not readable as text: {exc}") from exc
-    if decoded.encoding not in ("utf-16", "utf-16-le", "utf-16-be") and _looks_binary(data):
-        raise ReadError("corrupt", "binary data, not text")
     text = decoded.text
     if not _mostly_text(text):
         raise ReadError("corrupt", "binary data, not text")

@@ -1,0 +1,26 @@
+"""Word reader: paragraphs and table rows in document order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from thidua.read import read_path
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "read"
+
+
+def test_paragraphs_and_table_rows_in_order() -> None:
+    result = read_path(FIXTURES / "table.docx")
+    assert result.format == "docx"
+    assert result.title == "Danh sách đơn vị Khối thi đua các cơ quan tổng hợp"
+    lines = [line for line in result.text.split("\n") if line]
+    assert lines == [
+        "Khối thi đua các cơ quan tổng hợp năm 2023 gồm các đơn vị sau:",
+        "STT | Đơn vị",
+        "1 | Văn phòng UBND tỉnh",
+        "2 | Sở Nội vụ",
+        "3 | Thanh tra tỉnh",
+        # A merged cell appears once, not once per column it spans.
+        "Khối trưởng: Văn phòng UBND tỉnh",
+        "Ông Trương Gia Bảo, Chánh Văn phòng UBND tỉnh, Khối trưởng năm 2023.",
+    ]
