@@ -1,11 +1,400 @@
-"""Award counts."""
+"""Awards given, proposed or voted at the reported event: form, count, recipient, status.
+
+Forms follow the Law on Emulation and Commendation (see `AWARD_IDS`). The
+count and recipient are read in the shapes the texts use:
+
+- "tặng Giấy khen cho 10 tập thể và 08 cá nhân" → two entries;
+- "trao Cờ thi đua của Chính phủ đến 14 tập thể", "… cho 30 tập thể và cá nhân" (recipient unknown);
+- "01 đơn vị được nhận Cờ thi đua của Chính phủ", "6/8 đơn vị được suy tôn danh hiệu Đơn vị Tiên tiến";
+- "Cờ thi đua của UBND tỉnh: 54 tập thể; Chiến sĩ thi đua cấp tỉnh: 60 cá nhân";
+- named recipients count one each: "cho Ban Tổ chức Tỉnh ủy và Sở Nội vụ" → 2, "cho ông Trần Văn A" → 1
+  individual, "Công ty X đã vinh dự nhận Cờ thi đua …" → 1;
+- honours with no form: "tuyên dương 21 tập thể", "vinh danh 100 điển hình" → ``other``.
+
+Background is left out: last year's or a period's results ("Năm 2023, cụm có 1 tập thể được
+tặng cờ", "Trong 5 năm qua, …"), "one of the N" sentences, criteria, illustrations, and the
+figures of a report that the meeting then voted on ("nghe báo cáo … cho 69 đơn vị" when the
+vote gives 48).
+"""
 
 from __future__ import annotations
 
-from thidua.understand.document import Document
+import re
+from dataclasses import dataclass
+
+from thidua.understand.document import AwardFact, AwardStatus, Document, Recipient
+from thidua.understand.numbers import COUNT_PATTERN, parse_count
 from thidua.understand.pipeline import step
+from thidua.understand.spans import clause_bounds, evidence, in_url, sentence_bounds
+
+_I = re.IGNORECASE
+
+AWARD_IDS = (
+    "co_thi_dua_chinh_phu", "co_thi_dua_bo_tinh", "bang_khen_thu_tuong", "bang_khen_bo_tinh",
+    "giay_khen", "huan_chuong", "chien_si_thi_dua", "tap_the_lao_dong_xuat_sac",
+    "lao_dong_tien_tien", "ky_niem_chuong", "other",
+)
+
+_HEAD = re.compile(
+    r"(?P<head>cờ\s+thi\s+đua|(?<=trao\s)cờ(?!\s+(?:vua|tướng))|(?<=tặng\s)cờ(?!\s+(?:vua|tướng))"
+    r"|(?<=nhận\s)cờ(?!\s+(?:vua|tướng))|bằng\s+khen|giấy\s+khen|huân\s+chương|k[ỷỉ]\s+niệm\s+chương"
+    r"|chiến\s+sĩ\s+thi\s+đua|tập\s+thể\s+lao\s+động\s+xuất\s+sắc|đơn\s+vị\s+quyết\s+thắng"
+    r"|(?:tập\s+thể\s+)?lao\s+động\s+tiên\s+tiến|đơn\s+vị\s+tiên\s+tiến|chiến\s+sĩ\s+tiên\s+tiến"
+    r"|huy\s+chương\s+(?:chiến\s+sĩ\s+vẻ\s+vang|quân\s+kỳ\s+quyết\s+thắng|hữu\s+nghị|vì\s+sự\s+nghiệp)"
+    r"|danh\s+hiệu\s+anh\s+hùng)",
+    _I,
+)
+# Where the award's own name (its owner, class, kind) ends and its recipients begin.
+_TAIL_END = re.compile(
+    r"\b(?:cho|đến|tới|được|vì|trao\s+tặng|do|đối\s+với|năm\s+\d{4}|và\s+(?:danh\s+hiệu|cờ|bằng|giấy|huân|k[ỷỉ]))\b"
+    r"|[:;.”\"(]|,\s+(?:tặng|trao|công\s+nhận)",
+    _I,
+)
+
+_NUM = rf"(?:{COUNT_PATTERN})(?:/\d+)?"
+_QUAL = r"(?:(?:gần|trên|hơn|khoảng|tổng\s+số|tổng\s+cộng|với|có)\s+)?"
+_COLLECTIVE = (
+    r"tập\s+thể|đơn\s+vị|cụm,\s*khối(?:\s+thi\s+đua)?|cụm\s+thi\s+đua|khối\s+thi\s+đua|cơ\s+quan|doanh\s+nghiệp"
+    r"|xã|phường|thị\s+trấn|trường|chi\s+bộ|tổ\s+chức|hợp\s+tác\s+xã|hộ\s+gia\s+đình|gia\s+đình|công\s+ty|địa\s+phương"
+)
+_PERSON = (
+    r"cá\s+nhân|người|đồng\s+chí|cán\s+bộ|hội\s+viên|đảng\s+viên|đoàn\s+viên|chiến\s+sĩ|giáo\s+viên|học\s+sinh"
+    r"|sinh\s+viên|công\s+nhân|nông\s+dân|cựu\s+chiến\s+binh|phụ\s+nữ|thanh\s+niên|y\s+bác\s+sĩ|vận\s+động\s+viên"
+)
+_MIXED = r"tập\s+thể\s*(?:,|và|và\s+các)\s*cá\s+nhân|cá\s+nhân\s*(?:,|và)\s*tập\s+thể|điển\s+hình|gương"
+_COUNTED = re.compile(
+    rf"{_QUAL}(?P<n>{_NUM})\s+(?P<noun>{_MIXED}|{_COLLECTIVE}|{_PERSON})\b", _I
+)
+_RIGHT_START = re.compile(r"^[\s”\"]*(?:năm\s+\d{4}\s*)?,?\s*(?:(?:cho|đến|tới)\s+|:\s*(?:cho\s+)?)", _I)
+_JOIN = re.compile(r"\s*(?:,|và|;)\s*(?:và\s+)?", _I)
+
+# Head words that start the name of an organisation ("Sở …", "Công ty …"); capitalised.
+_ORG_HEAD = (
+    r"(?:Sở|Ban|Phòng|UBND|Ủy\s+ban|Uỷ\s+ban|Công\s+an|Cục|Chi\s+cục|Tổng\s+cục|Vụ|Viện|VKSND|TAND|Tòa\s+án"
+    r"|Trường|Bệnh\s+viện|Trung\s+tâm|Công\s+ty|Tổng\s+công\s+ty|Hội(?!\s+(?:nghị|thảo|thao|diễn|thi|trại))"
+    r"|Liên\s+đoàn|Liên\s+hiệp|Liên\s+minh|Đoàn|Huyện|Quận|Xã|Phường|Thị\s+xã|Thị\s+trấn|Thành\s+phố|Tỉnh|TP"
+    r"|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Quận\s+ủy|Đảng\s+ủy|Đảng\s+bộ|Bộ|Văn\s+phòng|Thanh\s+tra|Báo|Đài"
+    r"|Ngân\s+hàng|Chi\s+nhánh|Kho\s+bạc|BHXH|Bảo\s+hiểm|Hợp\s+tác\s+xã|HTX|Nhà\s+máy|Xí\s+nghiệp|Sư\s+đoàn"
+    r"|Lữ\s+đoàn|Trung\s+đoàn|Tiểu\s+đoàn|Đồn|Bộ\s+đội|Học\s+viện|Đại\s+học|Khoa|Tổ|Chi\s+bộ|Chi\s+hội"
+    r"|Nhân\s+dân|Mặt\s+trận|MTTQ|Công\s+đoàn|Thư\s+viện|Bảo\s+tàng|Khu|Cụm|Khối|Hạt|Trạm|Đội|Nhà\s+xuất\s+bản"
+    r"|Tập\s+đoàn|Cảng|Cảnh\s+sát|Phân\s+hiệu|Trại|Kiểm\s+lâm|Hải\s+quan|Điện\s+lực|Cơ\s+quan|Đơn\s+vị)\b"
+)
+_ORG_START = re.compile(_ORG_HEAD)
+_TAP_THE_NAMED = re.compile(r"^(?:tập\s+thể|đơn\s+vị)\s+(?=[A-ZĐ])", re.UNICODE)
+_HONORIFIC = re.compile(r"^(?:ông|bà|đồng\s+chí|đ/c|anh|chị)\s+(?=[A-ZĐ])", _I)
+_NAMED_STOP = re.compile(
+    r"\s+(?:vì|do|đã\s+có|có\s+thành\s+tích|đạt\s+thành\s+tích|về\s+thành\s+tích|trong\s+(?:phong\s+trào|năm|dịp)"
+    r"|nhân\s+dịp|tại|năm\s+\d{4}|thuộc|đã\s+hoàn\s+thành|hoàn\s+thành|xuất\s+sắc|dẫn\s+đầu)\b|[;.:(]"
+)
+
+_SUBJECT_VERB = re.compile(
+    r"(?:\s+(?:đã|vừa|cũng))?(?:\s+(?:vinh\s+dự|rất\s+vinh\s+dự))?(?:\s+(?:được|đã\s+được))?"
+    r"\s+(?:(?:đón\s+)?nhận|suy\s+tôn|công\s+nhận|tặng|trao\s+tặng)(?:\s+danh\s+hiệu)?\s*[“\"]?\s*$",
+    _I,
+)
+_COUNT_LEFT = re.compile(
+    rf"(?<![\w/])(?P<n>{_NUM})\s+(?P<noun>{_MIXED}|{_COLLECTIVE}|{_PERSON})(?:\s+\w+){{0,2}}?\s+(?:đã\s+)?(?:được|đạt)"
+    r"(?:\s+[\wÀ-ỹ]+){0,6}?\s*(?:danh\s+hiệu\s+)?[“\"]?\s*$",
+    _I,
+)
+_HONOUR = re.compile(
+    rf"\b(?:tuyên\s+dương|vinh\s+danh|biểu\s+dương|tôn\s+vinh)\s+(?:{_QUAL})?(?P<n>{_NUM})\s+"
+    rf"(?P<noun>{_MIXED}|{_COLLECTIVE}|{_PERSON})\b",
+    _I,
+)
+
+_BACKGROUND = re.compile(
+    r"^\W*(?:trong\s+|qua\s+|sau\s+)?(?:(?:\d+|những|các)\s+năm\s+(?:qua|trước|gần\s+đây)|năm\s+(?:học\s+)?(?:\d{4}|qua|học)"
+    r"|năm\s+học|giai\s+đoạn|nhiệm\s+kỳ\s+(?:qua|trước)|thời\s+gian\s+qua|từ\s+năm|tính\s+đến|lũy\s+kế)\b",
+    _I,
+)
+# "Là một trong 52 tập thể …", "Nhiều tập thể được tặng …": a member of a group, not a count.
+_ONE_OF = re.compile(
+    r"\b(?:một|1)\s+trong\s+(?:số\s+)?(?:\d|các|những)|\bnhiều\s+(?:tập\s+thể|cá\s+nhân)\b", _I
+)
+_ILLUSTRATION = re.compile(r"minh\s+h[oọ]ạ?|minh\s+họa", _I)
+_FUTURE = re.compile(r"\b(?:sẽ|dự\s+kiến|phấn\s+đấu|chỉ\s+tiêu)\b", _I)
+_PROPOSED = re.compile(
+    r"\b(?:đề\s+nghị|đề\s+xuất|suy\s+tôn|bình\s+xét|xét\s+duyệt|xét\s+tặng|thông\s+qua|(?<!chương\s)trình"
+    r"|biểu\s+quyết|bỏ\s+phiếu|xem\s+xét)\b",
+    _I,
+)
+_DRAFT = re.compile(r"\b(?:nghe\s+báo\s+cáo|dự\s+thảo|dự\s+kiến)\b", _I)
+_PM = re.compile(r"thủ\s+tướng|chính\s+phủ", _I)
+
+
+@dataclass
+class _Found:
+    award: str
+    count: int
+    recipient: Recipient | None
+    start: int
+    end: int
+    sentence: tuple[int, int]
+    rank: str
+    status: AwardStatus
+    names: list[str]
+
+
+def classify(head: str, tail: str, before: str) -> str:
+    """The award id of a written form: its head noun, the words naming its owner, the clause before it."""
+    h = " ".join(head.lower().split())
+    t = tail.lower()
+    granted_by_pm = bool(re.search(r"thủ\s+tướng[^.;]{0,60}$", before, _I)) and "của" not in t
+    if h.startswith("cờ"):
+        return "co_thi_dua_chinh_phu" if _PM.search(t) or granted_by_pm else "co_thi_dua_bo_tinh"
+    if h.startswith("bằng khen"):
+        return "bang_khen_thu_tuong" if re.search(r"thủ\s+tướng", t) or granted_by_pm else "bang_khen_bo_tinh"
+    if h.startswith("giấy khen"):
+        return "giay_khen"
+    if h.startswith("huân chương"):
+        return "huan_chuong"
+    if "niệm chương" in h:
+        return "ky_niem_chuong"
+    if h.startswith("chiến sĩ thi đua"):
+        return "chien_si_thi_dua"
+    if "xuất sắc" in h or "quyết thắng" in h:
+        return "tap_the_lao_dong_xuat_sac"
+    if "tiên tiến" in h:
+        return "lao_dong_tien_tien"
+    return "other"
+
+
+def _recipient(noun: str) -> Recipient | None:
+    n = " ".join(noun.lower().split())
+    if re.fullmatch(_MIXED, n, _I):
+        return None
+    if re.fullmatch(_PERSON, n, _I):
+        return "ca_nhan"
+    return "tap_the"
+
+
+def _counted_list(text: str, pos: int, limit: int) -> tuple[list[tuple[int, Recipient | None]], int]:
+    """Counts with their recipients from `pos`: "10 tập thể và 08 cá nhân" → [(10, tập thể), (8, cá nhân)]."""
+    out: list[tuple[int, Recipient | None]] = []
+    while pos < limit:
+        m = _COUNTED.match(text, pos)
+        if not m:
+            break
+        n = parse_count(m.group("n"))
+        if n is None:
+            break
+        out.append((n, _recipient(m.group("noun"))))
+        pos = m.end()
+        j = _JOIN.match(text, pos)
+        if not j or not _COUNTED.match(text, j.end()):
+            break
+        pos = j.end()
+    return out, pos
+
+
+def _split_named(phrase: str) -> list[tuple[str, Recipient]]:
+    """Named recipients: organisations split at their head words, people at their honorifics."""
+    phrase = phrase.strip(" ,")
+    pieces = re.split(r"\s*,\s*|\s+và\s+", phrase)
+    out: list[tuple[str, Recipient]] = []
+    for piece in pieces:
+        piece = piece.strip()
+        if not piece:
+            continue
+        if _HONORIFIC.match(piece):
+            out.append((piece, "ca_nhan"))
+            continue
+        named = _TAP_THE_NAMED.sub("", piece)
+        if _ORG_START.match(named):
+            out.append((named, "tap_the"))
+        elif out and out[-1][1] == "tap_the":
+            out[-1] = (out[-1][0] + ", " + piece, "tap_the")  # "huyện X, tỉnh Y", "và Dịch vụ …"
+        elif out and out[-1][1] == "ca_nhan":
+            continue  # ", nguyên Chủ tịch …" after a person's name
+        else:
+            return []
+    return out
+
+
+def _named_after(text: str, pos: int, limit: int) -> tuple[list[tuple[str, Recipient]], int]:
+    stop = _NAMED_STOP.search(text, pos, limit)
+    end = stop.start() if stop else limit
+    phrase = text[pos:end]
+    if not phrase.strip() or len(phrase) > 200:
+        return [], pos
+    return _split_named(phrase), end
+
+
+def _status(sentence_before: str) -> AwardStatus:
+    if _PROPOSED.search(sentence_before):
+        return "proposed"
+    if re.search(r"\b(?:trao|tặng|nhận|quyết\s+định|công\s+bố|khen\s+thưởng|tuyên\s+dương|vinh\s+danh)\b",
+                 sentence_before, _I):
+        return "granted"
+    return "unknown"
+
+
+def _skip_sentence(sentence: str, rest_of_line: str) -> bool:
+    return bool(
+        _BACKGROUND.search(sentence)
+        or _ONE_OF.search(sentence)
+        or _ILLUSTRATION.search(sentence + rest_of_line)
+        or _FUTURE.search(sentence)
+    )
+
+
+def _rest_of_line(text: str, pos: int) -> str:
+    end = text.find("\n", pos)
+    return text[pos : len(text) if end < 0 else end]
+
+
+def _rank(head: str, tail: str) -> str:
+    m = re.search(r"hạng\s+\w+", tail, _I)
+    return " ".join((head + " " + tail).lower().split()) if m else " ".join(head.lower().split())
+
+
+def _find(text: str) -> list[_Found]:
+    found: list[_Found] = []
+    heads = [m for m in _HEAD.finditer(text) if not in_url(text, m.start())]
+    # Awards joined by "và" share recipients: those that follow ("Cờ … và Bằng khen …: 5 tập thể")
+    # or those found for the first ("Công ty X đã nhận Cờ … và Cờ … trao tặng").
+    pending: list[tuple[str, str, int]] = []
+    carried: tuple[list[tuple[int, Recipient | None]], list[str]] | None = None
+    for index, m in enumerate(heads):
+        s_left, s_right = sentence_bounds(text, m.start(), m.end())
+        c_left, c_right = clause_bounds(text, m.start(), m.end())
+        sentence = text[s_left:s_right]
+        if _skip_sentence(sentence, _rest_of_line(text, s_right)):
+            pending, carried = [], None
+            continue
+        tail_stop = _TAIL_END.search(text, m.end(), min(c_right, m.end() + 90))
+        tail_end = tail_stop.start() if tail_stop else min(c_right, m.end() + 90)
+        tail = text[m.end() : tail_end]
+        before = text[c_left : m.start()]
+        award = classify(m.group("head"), tail, text[s_left : m.start()])
+        rank = _rank(m.group("head"), tail)
+        status = _status(text[s_left : m.start()])
+        next_start = heads[index + 1].start() if index + 1 < len(heads) else len(text)
+        joined = bool(re.fullmatch(r"\s*(?:và|,)\s*", text[tail_end:next_start])) and next_start < c_right
+        limit = min(c_right, next_start) if next_start > tail_end else c_right
+        entries: list[tuple[int, Recipient | None]] = []
+        names: list[str] = []
+        end = tail_end
+        right = _RIGHT_START.match(text[tail_end:limit])
+        if right:
+            pos = tail_end + right.end()
+            entries, end = _counted_list(text, pos, limit)
+            if not entries and not re.search(r"\bgồm\b", tail, _I):
+                # A list after "gồm:" spells out a group already counted.
+                named, end = _named_after(text, pos, limit)
+                names = [n for n, _ in named]
+                if named and all(r == "tap_the" for _, r in named):
+                    entries = [(len(named), "tap_the")]  # "cho A và B": one entry counting 2 units
+                else:
+                    entries = [(1, r) for _, r in named]
+        if not entries:
+            left = _COUNT_LEFT.search(before)
+            if left:
+                n = parse_count(left.group("n"))
+                if n is not None:
+                    entries = [(n, _recipient(left.group("noun")))]
+        if not entries:
+            subject = _subject_before(before)
+            if subject:
+                entries, names = [(1, "tap_the")], [subject]
+        if not entries and carried is not None:
+            entries, names = carried
+        if not entries:
+            if joined:
+                pending.append((award, rank, m.start()))
+            else:
+                pending = []
+            carried = None
+            continue
+        group = {(award, rank): m.start()}
+        for award_id, award_rank, start in pending:
+            group.setdefault((award_id, award_rank), start)
+        for (award_id, award_rank), start in group.items():
+            for count, recipient in entries:
+                found.append(_Found(award_id, count, recipient, start, end, (s_left, s_right), award_rank,
+                                    status, names))
+        pending = []
+        carried = (entries, names) if joined and not right else None
+    for m in _HONOUR.finditer(text):
+        if in_url(text, m.start()):
+            continue
+        s_left, s_right = sentence_bounds(text, m.start(), m.end())
+        if _skip_sentence(text[s_left:s_right], _rest_of_line(text, s_right)):
+            continue
+        if _HEAD.match(text, m.end() + 1):
+            continue
+        n = parse_count(m.group("n"))
+        if n is not None:
+            span = (s_left, s_right)
+            found.append(_Found("other", n, _recipient(m.group("noun")), m.start(), m.end(), span,
+                                "other", "granted", []))
+            j = _JOIN.match(text, m.end())
+            if j:
+                more, _ = _counted_list(text, j.end(), s_right)
+                for count, recipient in more:
+                    found.append(_Found("other", count, recipient, m.start(), m.end(), (s_left, s_right),
+                                        "other", "granted", []))
+    return found
+
+
+def _subject_before(before: str) -> str | None:
+    """A named unit right before "đã vinh dự nhận" / "được suy tôn danh hiệu"."""
+    verb = _SUBJECT_VERB.search(before)
+    if not verb:
+        return None
+    span = before[: verb.start()]
+    starts = [m for m in _ORG_START.finditer(span)]
+    for m in reversed(starts):
+        # The subject runs from an organisation head word to the verb, over locality commas only.
+        candidate = span[m.start() :]
+        if re.search(r"[;:]|,\s+(?!(?:huyện|tỉnh|thành\s+phố|quận|xã|phường|thị\s+xã|TP)\b)", candidate):
+            continue
+        return candidate.strip()
+    return None
+
+
+def _resolve(found: list[_Found]) -> list[_Found]:
+    """Drop repeats: a caption or headline that restates an award of the body."""
+    counted: dict[tuple[str, str], int] = {}
+    for f in found:
+        if not f.names:
+            counted[(f.award, f.rank)] = max(counted.get((f.award, f.rank), 0), f.count)
+    out: list[_Found] = []
+    seen: set[tuple[str, int, str | None, str, tuple[int, int]]] = set()
+    keys_by_sentence: dict[tuple[str, int, str | None, str], tuple[int, int]] = {}
+    for f in found:
+        if f.names and counted.get((f.award, f.rank), 0) > f.count:
+            continue  # a named awardee among the N of the same award
+        key = (f.award, f.count, f.recipient, f.rank)
+        first = keys_by_sentence.setdefault(key, f.sentence)
+        if first != f.sentence:
+            continue  # the same award repeated in a caption and the body
+        full = (*key, f.sentence)
+        if full in seen and f.names:
+            continue
+        seen.add(full)
+        out.append(f)
+    return out
 
 
 @step(needs=("sentences", "units"), adds=("awards",))
 def find_awards(doc: Document) -> None:
-    """Placeholder."""
+    """Award entries of the event, each with its evidence; works with or without `doc.units`."""
+    text = doc.text
+    found = _find(text)
+    # A report's draft figures give way to the figures the meeting then voted.
+    draft = [bool(_DRAFT.search(text[f.sentence[0] : f.start])) for f in found]
+    final_awards = {(f.award, f.recipient) for f, d in zip(found, draft, strict=True) if not d}
+    kept = [
+        f for f, d in zip(found, draft, strict=True) if not d or (f.award, f.recipient) not in final_awards
+    ]
+    facts = []
+    for f in _resolve(kept):
+        facts.append(
+            AwardFact(
+                award=f.award, count=f.count, recipient=f.recipient, evidence=evidence(doc, f.start, f.end),
+                confidence=0.75 if f.status != "unknown" else 0.6, status=f.status, recipients=f.names,
+            )
+        )
+    doc.awards = facts

@@ -76,8 +76,8 @@ def find_references(doc: Document) -> None:
     seen: set[tuple[int, int]] = set()
     matches: list[tuple[int, int, str, str | None, float]] = []
     for m in _TYPED.finditer(text):
-        kind = " ".join(m.group("kind").lower().split())
-        matches.append((m.start("num"), m.end("num"), m.group("num"), kind, 0.9))
+        typed = " ".join(m.group("kind").lower().split())
+        matches.append((m.start("num"), m.end("num"), m.group("num"), typed, 0.9))
     for m in _BARE.finditer(text):
         matches.append((m.start("num"), m.end("num"), m.group("num"), None, 0.7))
     found = scan_dates(text) if matches else []

@@ -1,0 +1,141 @@
+"""Awards: form ids, counts in Vietnamese numerals, recipients, proposals, background left out."""
+
+from __future__ import annotations
+
+import pytest
+
+from thidua.understand.awards import classify, find_awards
+from thidua.understand.document import Document
+from thidua.understand.extract import understand
+from thidua.understand.numbers import parse_count
+from thidua.understand.pipeline import Pipeline
+from thidua.understand.sentences import split_sentences
+
+
+def _awards(text: str) -> list[tuple[str, int, str | None]]:
+    return [(a.award, a.count, a.recipient) for a in understand(text).awards]
+
+
+@pytest.mark.parametrize(
+    ("token", "value"),
+    [("01", 1), ("08", 8), ("1.200", 1200), ("hai", 2), ("mười lăm", 15), ("hai mươi mốt", 21), ("6/8", 6)],
+)
+def test_vietnamese_counts(token: str, value: int) -> None:
+    assert parse_count(token) == value
+
+
+@pytest.mark.parametrize(
+    ("head", "tail", "before", "expected"),
+    [
+        ("Cờ thi đua", " xuất sắc của Chính phủ", "", "co_thi_dua_chinh_phu"),
+        ("Cờ thi đua", " của UBND tỉnh", "", "co_thi_dua_bo_tinh"),
+        ("Cờ thi đua", "", "Thủ tướng Chính phủ đã tặng ", "co_thi_dua_chinh_phu"),
+        ("Bằng khen", " của Thủ tướng Chính phủ", "", "bang_khen_thu_tuong"),
+        ("Bằng khen", " của Bộ trưởng Bộ Tài chính", "", "bang_khen_bo_tinh"),
+        ("Giấy khen", " của Chủ tịch UBND huyện", "", "giay_khen"),
+        ("Huân chương", " Lao động hạng Ba", "", "huan_chuong"),
+        ("Kỷ niệm chương", " Vì sự nghiệp giáo dục", "", "ky_niem_chuong"),
+        ("Chiến sĩ thi đua", " cấp tỉnh", "", "chien_si_thi_dua"),
+        ("Tập thể lao động xuất sắc", "", "", "tap_the_lao_dong_xuat_sac"),
+        ("Đơn vị Quyết thắng", "", "", "tap_the_lao_dong_xuat_sac"),
+        ("Lao động tiên tiến", "", "", "lao_dong_tien_tien"),
+    ],
+)
+def test_award_forms_map_to_the_law_ids(head: str, tail: str, before: str, expected: str) -> None:
+    assert classify(head, tail, before) == expected
+
+
+def test_collectives_and_individuals_are_two_entries() -> None:
+    text = "Dịp này, Chủ tịch UBND xã đã tặng Giấy khen cho 12 tập thể và 05 cá nhân có thành tích xuất sắc"
+    assert _awards(text) == [("giay_khen", 12, "tap_the"), ("giay_khen", 5, "ca_nhan")]
+
+
+def test_unit_counts_as_collective_and_mixed_group_has_no_recipient() -> None:
+    text = (
+        "Hội nghị trao Cờ thi đua của UBND tỉnh cho 3 đơn vị; "
+        "trao Bằng khen của Thủ tướng Chính phủ cho 7 tập thể và cá nhân."
+    )
+    assert _awards(text) == [("co_thi_dua_bo_tinh", 3, "tap_the"), ("bang_khen_thu_tuong", 7, None)]
+
+
+def test_spelled_and_thousands_counts() -> None:
+    text = "Tại lễ tổng kết, Bộ trưởng trao Kỷ niệm chương cho hai cá nhân và Bằng khen cho 1.250 hội viên"
+    assert _awards(text) == [("ky_niem_chuong", 2, "ca_nhan"), ("bang_khen_bo_tinh", 1250, "ca_nhan")]
+
+
+def test_proposal_with_count_before_the_award() -> None:
+    doc = understand(
+        "Các đơn vị thống nhất đề nghị 02 đơn vị được nhận Cờ thi đua của Chính phủ; "
+        "04 đơn vị được nhận Bằng khen của Chủ tịch UBND tỉnh."
+    )
+    assert [(a.award, a.count, a.recipient, a.status) for a in doc.awards] == [
+        ("co_thi_dua_chinh_phu", 2, "tap_the", "proposed"),
+        ("bang_khen_bo_tinh", 4, "tap_the", "proposed"),
+    ]
+
+
+def test_colon_lists() -> None:
+    text = "Kết quả bình xét: Cờ thi đua của UBND tỉnh: 15 tập thể; Chiến sĩ thi đua cấp tỉnh: 9 cá nhân"
+    assert _awards(text) == [("co_thi_dua_bo_tinh", 15, "tap_the"), ("chien_si_thi_dua", 9, "ca_nhan")]
+
+
+def test_named_units_count_one_each_and_a_named_person_is_an_individual() -> None:
+    text = (
+        "Hội nghị công bố quyết định tặng Cờ thi đua của Chính phủ "
+        "cho Sở Xây dựng và Công an huyện Bình Minh; "
+        "tặng Huân chương Lao động hạng Ba cho ông Lê Văn Tâm, nguyên Giám đốc Sở Xây dựng."
+    )
+    assert _awards(text) == [("co_thi_dua_chinh_phu", 2, "tap_the"), ("huan_chuong", 1, "ca_nhan")]
+
+
+def test_the_people_of_a_place_are_one_collective() -> None:
+    text = (
+        "Phó Chủ tịch nước trao Huân chương Lao động hạng Nhì "
+        "cho Đảng bộ, chính quyền và nhân dân huyện Tân Lập."
+    )
+    assert _awards(text) == [("huan_chuong", 1, "tap_the")]
+
+
+def test_named_unit_as_subject_of_two_awards() -> None:
+    text = (
+        "Tại hội nghị, Công ty CP Cấp nước Hòa Bình đã vinh dự nhận "
+        "Cờ thi đua của Chính phủ và Cờ thi đua của UBND tỉnh."
+    )
+    assert _awards(text) == [("co_thi_dua_chinh_phu", 1, "tap_the"), ("co_thi_dua_bo_tinh", 1, "tap_the")]
+
+
+def test_honours_without_a_form_are_other() -> None:
+    text = "Tại buổi lễ, Ban Thường vụ Huyện ủy tuyên dương 18 tập thể và 25 cá nhân điển hình."
+    assert _awards(text) == [("other", 18, "tap_the"), ("other", 25, "ca_nhan")]
+
+
+def test_background_totals_and_one_of_the_group_are_left_out() -> None:
+    text = (
+        "Trong 5 năm qua, toàn tỉnh có 1.200 tập thể được tặng Cờ thi đua. "
+        "Năm 2023, cụm có 3 tập thể được tặng Bằng khen của UBND tỉnh. "
+        "Là một trong 40 tập thể dẫn đầu, Trường THCS Hòa An vinh dự nhận Cờ thi đua của UBND tỉnh."
+    )
+    assert _awards(text) == []
+
+
+def test_voted_figures_replace_the_draft_report() -> None:
+    text = (
+        "Hội đồng nghe báo cáo dự kiến đề nghị tặng Cờ thi đua của UBND tỉnh cho 30 đơn vị. "
+        "Qua bỏ phiếu, Hội đồng thống nhất đề nghị tặng Cờ thi đua của UBND tỉnh cho 26 đơn vị."
+    )
+    assert _awards(text) == [("co_thi_dua_bo_tinh", 26, "tap_the")]
+
+
+def test_caption_repeating_the_body_counts_once() -> None:
+    text = (
+        "Chủ tịch tỉnh trao Huân chương Lao động hạng Ba cho 4 cá nhân. Ảnh: Minh Anh\n"
+        "Tại đại hội, Chủ tịch tỉnh đã trao Huân chương Lao động hạng Ba cho 4 cá nhân."
+    )
+    assert _awards(text) == [("huan_chuong", 4, "ca_nhan")]
+
+
+def test_sports_chess_is_not_an_award_and_works_without_units() -> None:
+    text = "Hội thao có môn cờ vua, cờ tướng; đội tỉnh nhận cờ vua lưu niệm."
+    doc = Pipeline([split_sentences])(Document(text=text))
+    find_awards.run(doc)
+    assert doc.awards == []
