@@ -119,3 +119,16 @@ def test_dates_inside_web_addresses_are_ignored() -> None:
     doc = understand("URL: https://example.vn/tin/12-05-2020/hoi-nghi\nKhối thi đua họp bàn kế hoạch.")
     assert doc.dates == []
     assert doc.published is None
+
+
+def test_day_in_brackets_after_a_cue() -> None:
+    text = "Chiều qua (21/9), Cụm thi đua các huyện miền núi tổ chức sơ kết công tác thi đua năm 2022."
+    doc = understand(text)
+    assert doc.event_date is not None and doc.event_date.value == dt.date(2022, 9, 21)
+
+
+def test_a_celebrated_day_is_not_the_event_date() -> None:
+    text = "Các đơn vị thi đua lập thành tích chào mừng ngày 2/9 và kỷ niệm ngày 19/8 trong năm 2021."
+    doc = understand(text)
+    assert {m.role for m in doc.dates} == {"commemorated"}
+    assert doc.event_date is None

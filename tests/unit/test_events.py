@@ -104,3 +104,8 @@ def test_preparing_for_a_review_conference_is_not_the_review() -> None:
         "và thông qua kết quả chấm điểm, xếp hạng."
     )
     assert _types(text) == {"binh_xet"}
+
+
+def test_a_target_is_not_an_event() -> None:
+    text = "Năm 2025, huyện phấn đấu có 100% cơ quan, đơn vị ký kết giao ước thi đua."
+    assert _types(text) == set()

@@ -56,3 +56,11 @@ def test_a_dated_launch_with_no_stated_year_gives_its_year() -> None:
 def test_cited_directive_year_is_not_a_campaign_year() -> None:
     text = "Thực hiện Chỉ thị số 05/CT-UBND ngày 12/2/2019, ngày 20/4/2023 Khối thi đua ký giao ước năm 2023."
     assert _years(text) == [2023]
+
+
+def test_the_year_of_a_dated_launch_joins_the_stated_year() -> None:
+    text = (
+        "Ngày 10/3/2022, Công an huyện phát động đợt thi đua cao điểm; trao Giấy khen cho 5 tập thể "
+        "có thành tích trong phong trào thi đua năm 2021."
+    )
+    assert _years(text) == [2021, 2022]

@@ -6,7 +6,7 @@ Forms read (case-insensitive), granularity kept as written:
   "20 Tháng Năm 2022", "ngày 24 tháng 02 năm 2021";
 - day and month, no year, only after a cue word so that counts such as
   "6/8 đơn vị" are not read as dates: "Sáng ngày 02/02", "Chiều 30 - 11",
-  "Chiều này 15.3", "Ngày 18-7", "ngày 13.10", "Ngày 10 và 11 tháng 8";
+  "Chiều này 15.3", "Ngày 18-7", "ngày 13.10", "Ngày 10 và 11 tháng 8", "Chiều qua (14/7)";
 - month and year, no day: "tháng 12/2022", "tháng 3 năm 2023".
 
 `scan_dates` returns every match with its span and the cue before it;
@@ -43,7 +43,7 @@ _FULL_NUMERIC = re.compile(
 )
 _ISO = re.compile(rf"(?<![\d/])(?P<y>{_YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\d])")
 _CUED_DAY_MONTH = re.compile(
-    rf"(?P<cue>\b{CUE})\s*,?\s*(?:{_WEEKDAY}\s*,?\s*)?(?P<d>{_D}){_SEP}(?P<m>{_D}){_RIGHT}(?!{_SEP}\d)",
+    rf"(?P<cue>\b{CUE})\s*,?\s*\(?\s*(?:{_WEEKDAY}\s*,?\s*)?(?P<d>{_D}){_SEP}(?P<m>{_D}){_RIGHT}(?!{_SEP}\d)",
     re.IGNORECASE,
 )
 _TEXT_DATE = re.compile(

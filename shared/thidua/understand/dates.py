@@ -45,6 +45,10 @@ _REFERENCE_BEFORE = re.compile(
     r"(?:số\s*)?\d+[\w.]*(?:/\d{4})?[/\-][A-ZĐ][\wĐđ./\-]*\s*,?\s*(?:\([^)]{0,40}\)\s*)?"
     r"(?:ký\s+|ban\s+hành\s+)?(?:ngày|vào\s+ngày)\s*$"
 )
+# "chào mừng ngày 30/4", "kỷ niệm … (19/8/1945 …": a day celebrated, not the meeting's day.
+_CELEBRATED_BEFORE = re.compile(
+    r"\b(?:chào\s+mừng|kỷ\s+niệm|kỉ\s+niệm|hướng\s+tới|nhân\s+dịp|mừng)\b[^.;:]{0,40}$", _I
+)
 _RANGE_FROM = re.compile(r"\btừ\s+(?:ngày\s+)?$", _I)
 _RANGE_TO = re.compile(r"^\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:ngày\s+)?$", _I)
 _SPAN_JOIN = re.compile(r"^\s*[-–—]\s*$")
@@ -105,6 +109,11 @@ def find_dates(doc: Document) -> None:
             confidences.append(0.9)
         elif r.day is None:
             roles.append("other")
+            confidences.append(0.6)
+        elif _CELEBRATED_BEFORE.search(text[max(0, r.start - 60) : r.start]) and not _EVENT_WORDS.search(
+            text[max(0, r.start - 60) : r.start].rsplit(",", 1)[-1]
+        ):
+            roles.append("commemorated")
             confidences.append(0.6)
         else:
             roles.append("event")

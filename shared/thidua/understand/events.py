@@ -85,6 +85,8 @@ _TRIGGERS: dict[str, list[re.Pattern[str]]] = {
 _FUTURE = re.compile(
     r"\b(?:sẽ|dự\s+kiến|theo\s+chương\s+trình|tiến\s+tới|sắp\s+tới|sắp)\b", _I
 )
+# Goals and targets ("phấn đấu 100% đơn vị ký kết giao ước") are not events.
+_GOAL_BEFORE = re.compile(r"\b(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|hướng\s+đến)\b[^.;]{0,80}$", _I)
 _HABITUAL = re.compile(r"^\W*(?:hàng\s+năm|hằng\s+năm|định\s+kỳ|mỗi\s+năm|thường\s+niên)\b", _I)
 _ILLUSTRATION = re.compile(r"minh\s+h[oọ]ạ?|minh\s+họa", _I)
 _BACKGROUND = re.compile(
@@ -143,7 +145,7 @@ def _reported(kind: str, text: str, start: int, end: int) -> bool:
         return False
     if _FUTURE.search(sentence_before) or _FUTURE.search(clause_before + clause_after):
         return False
-    if _FOR_EVENT_BEFORE.search(clause_before):
+    if _FOR_EVENT_BEFORE.search(clause_before) or _GOAL_BEFORE.search(clause_before):
         return False
     if kind == "phat_dong":
         if _PLAN_BEFORE.search(clause_before) or _PASSIVE_BEFORE.search(clause_before):

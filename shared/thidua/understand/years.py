@@ -128,10 +128,9 @@ def find_campaign_years(doc: Document) -> None:
         if anchor is not None and abs(year - anchor) > 1:
             continue
         facts.setdefault(year, YearFact(year=year, evidence=evidence(doc, start, end), confidence=0.7))
-    if not facts:
-        launch = _launch_year(doc)
-        if launch is not None:
-            facts[launch.year] = launch
+    launch = _launch_year(doc)
+    if launch is not None:
+        facts.setdefault(launch.year, launch)
     doc.campaign_years = sorted(facts.values(), key=lambda f: f.year)
 
 
@@ -143,7 +142,7 @@ _LAUNCH = re.compile(r"phát\s+động\s+(?:đợt|phong\s+trào|thi\s+đua)", _
 
 
 def _launch_year(doc: Document) -> YearFact | None:
-    """With no year stated, a launch ("phát động đợt thi đua") dated in full gives its year."""
+    """A launch ("phát động đợt thi đua") dated in full gives its year: the drive runs in it."""
     for m in doc.dates:
         if m.role != "event" or m.year is None or m.day is None:
             continue
