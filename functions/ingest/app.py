@@ -107,11 +107,16 @@ def lambda_handler(event: dict[str, Any], context: Any) -> PartialItemFailureRes
     logger, metrics = observability()
     processor = BatchProcessor(event_type=EventType.SQS, model=S3NotificationMessage)
 
-    def handle(message: S3NotificationMessage) -> None:
-        for record in message.body.Records:
-            outcome = _handle_s3_record(record, deps, context)
+    counted = False
+
+    # Powertools calls the record handler with the keyword `record`.
+    def handle(record: S3NotificationMessage) -> None:
+        nonlocal counted
+        for s3_record in record.body.Records:
+            outcome = _handle_s3_record(s3_record, deps, context)
             if outcome is None:
                 continue
+            counted = True
             metrics.add_metric(name=f"documents_{outcome.status}", unit=MetricUnit.Count, value=1)
             logger.info(
                 "ingest",
@@ -121,7 +126,7 @@ def lambda_handler(event: dict[str, Any], context: Any) -> PartialItemFailureRes
                     "source": outcome.source_uri,
                     "reason": outcome.reason,
                     "links": outcome.links,
-                    "event": record.eventName,
+                    "event": s3_record.eventName,
                 },
             )
 
@@ -130,7 +135,8 @@ def lambda_handler(event: dict[str, Any], context: Any) -> PartialItemFailureRes
             event=event, record_handler=handle, processor=processor, context=context
         )
     finally:
-        metrics.flush_metrics()
+        if counted:
+            metrics.flush_metrics()
 
 
 def _handle_s3_record(record: S3EventRecord, deps: Dependencies, context: Any) -> IngestOutcome | None:
