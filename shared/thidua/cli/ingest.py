@@ -20,7 +20,7 @@ from thidua.store.local_engine import local_index
 log = logging.getLogger(__name__)
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("ingest", help="index files and folders into the local index")
     p.add_argument("paths", nargs="+", type=Path, help="files, or folders to walk")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")

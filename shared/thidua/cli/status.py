@@ -8,7 +8,7 @@ import json
 from thidua.store.local_engine import local_index
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("status", help="counts by status and extractor version; failed documents")
     p.add_argument("--limit", type=int, default=50, help="most failed documents to list (default 50)")
     p.add_argument("--json", action="store_true", help="print JSON")

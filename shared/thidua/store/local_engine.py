@@ -22,6 +22,7 @@ import contextlib
 import fcntl
 import json
 import os
+import secrets
 import shutil
 import signal
 import socket
@@ -154,6 +155,7 @@ class LocalEngine:
         self._pid: int | None = None
         self._process: subprocess.Popen[bytes] | None = None
         self._started = False
+        self._token = secrets.token_hex(4)
 
     # ---- public --------------------------------------------------------------------------------
 
@@ -180,7 +182,7 @@ class LocalEngine:
                 self._pid, self.persistent = int(str(state["pid"])), bool(state.get("persistent"))
             else:
                 self._spawn()
-            self._register(os.getpid())
+            self._register()
             self._started = True
         ensure_table(self.client(), self.table_name)
         return self
@@ -191,7 +193,7 @@ class LocalEngine:
             return
         self._started = False
         with self._lock():
-            self._unregister(os.getpid())
+            self._unregister()
             if self._live_users():
                 return
             self._terminate()
@@ -323,6 +325,10 @@ class LocalEngine:
     def _users_dir(self) -> Path:
         return self.home / "engine-users"
 
+    @property
+    def _user_file(self) -> Path:
+        return self._users_dir / f"{os.getpid()}.{self._token}"
+
     @contextlib.contextmanager
     def _lock(self) -> Iterator[None]:
         with open(self.home / "engine.lock", "a+") as fh:
@@ -348,20 +354,22 @@ class LocalEngine:
         }
         self._state_file.write_text(json.dumps(state), encoding="utf-8")
 
-    def _register(self, pid: int) -> None:
+    # One file per user ("{pid}.{token}"), so two engines opened by one process count twice and a
+    # user that died without stopping (kill -9) is recognised by its pid and dropped.
+    def _register(self) -> None:
         self._users_dir.mkdir(exist_ok=True)
-        (self._users_dir / str(pid)).touch()
+        self._user_file.touch()
 
-    def _unregister(self, pid: int) -> None:
+    def _unregister(self) -> None:
         with contextlib.suppress(FileNotFoundError):
-            (self._users_dir / str(pid)).unlink()
+            self._user_file.unlink()
 
-    def _live_users(self) -> list[int]:
+    def _live_users(self) -> list[str]:
         live = []
         for entry in self._users_dir.glob("*") if self._users_dir.is_dir() else []:
-            pid = int(entry.name) if entry.name.isdigit() else 0
-            if pid and _pid_alive(pid):
-                live.append(pid)
+            pid_text = entry.name.split(".", 1)[0]
+            if pid_text.isdigit() and _pid_alive(int(pid_text)):
+                live.append(entry.name)
             else:
                 entry.unlink(missing_ok=True)
         return live
