@@ -30,11 +30,15 @@ demo: setup
 test: setup
 	$(BIN)/ruff check shared functions tests bench
 	$(BIN)/mypy
-	$(BIN)/cfn-lint template.yaml
+	bash scripts/validate-template.sh
 	$(BIN)/pytest -q
+
+# cfn-lint and `sam validate --lint` (aws-sam-cli in its own .venv-sam, installed on first use).
+template-lint: $(VENV)/.installed
+	bash scripts/validate-template.sh
 
 bench: setup
 	$(BIN)/python bench/run_all.py
 
 clean:
-	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .venv-sam node_modules .pytest_cache .mypy_cache .ruff_cache
