@@ -13,7 +13,6 @@ A page usually costs two requests (one Query, one BatchGetItem).
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,8 +28,6 @@ from thidua.understand.record import DocumentRecord
 
 KEY_ORDER = ("leader", "unit", "bloc", "award", "event_type", "locality", "year")
 ENTITY_FILTERS = ("unit", "bloc", "leader")
-# Oldest year the filterless walk goes back to when no newer partition fills the page.
-WALK_FLOOR = 1945
 _SK_HIGH = "#~"  # after any "#doc_id" suffix in gsi1sk
 
 
@@ -61,16 +58,15 @@ def facet_of(name: str, value: str | int) -> str:
     return build(str(value))
 
 
-def plan_for(filters: SearchFilters, today: dt.date | None = None) -> Plan:
-    """The read plan of resolved filters."""
+def plan_for(filters: SearchFilters, years: list[int] | None = None) -> Plan:
+    """The read plan of resolved filters (`years`: the index's years, walked when no facet filter is set)."""
     chosen = [(n, getattr(filters, n)) for n in KEY_ORDER if getattr(filters, n) is not None]
     plan = Plan(partitions=[])
     if filters.date_from:
         plan.sk_from = filters.date_from.isoformat()
     if filters.date_to:
         plan.sk_to = filters.date_to.isoformat() + _SK_HIGH
-    evidence = {facet_of(n, v): n for n, v in chosen if n in ENTITY_FILTERS}
-    plan.evidence_for = evidence
+    plan.evidence_for = {facet_of(n, v): n for n, v in chosen if n in ENTITY_FILTERS}
     if chosen:
         key_name, key_value = chosen[0]
         plan.partitions = [facet_of(key_name, key_value)]
@@ -80,9 +76,14 @@ def plan_for(filters: SearchFilters, today: dt.date | None = None) -> Plan:
             rest = [(n, v) for n, v in rest if n != "year"]
         plan.required = [facet_of(n, v) for n, v in rest]
         return plan
-    top = (filters.date_to or today or dt.date.today()).year + (0 if filters.date_to else 1)
-    bottom = filters.date_from.year if filters.date_from else WALK_FLOOR
-    plan.partitions = [facets.date_facet(y) for y in range(top, bottom - 1, -1)]
+    lo = filters.date_from.year if filters.date_from else None
+    hi = filters.date_to.year if filters.date_to else None
+    walk = sorted(
+        {y for y in years or [] if (lo is None or y >= lo) and (hi is None or y <= hi)}, reverse=True
+    )
+    plan.partitions = [facets.date_facet(y) for y in walk]
+    if lo is None and hi is None:
+        plan.partitions.append(facets.date_facet(0))  # undated documents come last
     return plan
 
 
@@ -150,6 +151,18 @@ def make_hit(link: Item, meta: Item, plan: Plan) -> SearchHit:
     )
 
 
+def _resume(partitions: list[str], at: str) -> int:
+    """Where a cursor's partition is in the plan; a year partition that vanished resumes below it."""
+    if at in partitions:
+        return partitions.index(at)
+    if at.startswith("DATE#"):
+        later = [i for i, p in enumerate(partitions) if p < at]
+        if later:
+            return later[0]
+        return len(partitions)
+    raise InvalidCursor("cursor không thuộc truy vấn này")
+
+
 def search(
     reader: Reader,
     filters: SearchFilters,
@@ -157,29 +170,31 @@ def search(
     cursor_key: bytes,
     cursor: str | None = None,
     page_size: int = 20,
-    today: dt.date | None = None,
 ) -> SearchPage:
     """One page of documents matching every filter, newest first."""
     scope = scope_of({**filters.as_params(), "limit": page_size})
-    position = 0
     start: dict[str, Any] | None = None
+    at: str | None = None
     if cursor:
         state = decode_cursor(cursor, cursor_key, scope)
         try:
             resolved = [EntityRef.model_validate(r) for r in state["r"]]
-            position = int(state["p"])
+            at = str(state["f"])
             start = state["k"]
         except (KeyError, TypeError, ValueError) as exc:
             raise InvalidCursor("cursor không hợp lệ (nội dung)") from exc
         resolved_filters = filters.with_entities({r.type: r.id for r in resolved})
     else:
         resolved_filters, resolved = resolve_filters(reader, filters)
-    plan = plan_for(resolved_filters, today)
-    if position >= len(plan.partitions):
-        raise InvalidCursor("cursor không hợp lệ (vị trí)")
+    trips = 0
+    years: list[int] | None = None
+    if all(getattr(resolved_filters, n) is None for n in KEY_ORDER):
+        years = reader.years()
+        trips += 1
+    plan = plan_for(resolved_filters, years)
+    position = _resume(plan.partitions, at) if at is not None else 0
 
     hits: list[SearchHit] = []
-    trips = 0
     required = set(plan.required)
     # Without filters beyond the key every current link is a hit: read one more than the page to know
     # whether another page exists. With filters, read wider so a sparse match costs few round trips.
@@ -217,9 +232,9 @@ def search(
                 if len(hits) == page_size:
                     done = True
                     if index + offset + 1 < len(page.items) or page.last_key is not None:
-                        next_state = {"p": position, "k": _start_key(link)}
+                        next_state = {"f": plan.partitions[position], "k": _start_key(link)}
                     elif position + 1 < len(plan.partitions):
-                        next_state = {"p": position + 1, "k": None}
+                        next_state = {"f": plan.partitions[position + 1], "k": None}
                     break
             index += len(chunk)
         if done:
