@@ -136,15 +136,27 @@ def scan_dates(text: str) -> list[RawDate]:
 
 
 def _drop_overlaps(found: list[RawDate]) -> list[RawDate]:
-    # Prefer the match that gives more parts, then the longer one.
+    # Prefer the match that gives more parts, then the longer one; overlapping matches
+    # come in small clusters, so the choice is made cluster by cluster.
     def rank(r: RawDate) -> tuple[int, int]:
         parts = sum(v is not None for v in (r.day, r.month, r.year))
         return (parts, r.end - r.start)
 
     kept: list[RawDate] = []
-    for r in sorted(found, key=rank, reverse=True):
-        if all(r.end <= k.start or r.start >= k.end for k in kept):
-            kept.append(r)
+    cluster: list[RawDate] = []
+    cluster_end = -1
+    for r in [*sorted(found, key=lambda r: r.start), None]:
+        if r is not None and r.start < cluster_end:
+            cluster.append(r)
+            cluster_end = max(cluster_end, r.end)
+            continue
+        chosen: list[RawDate] = []
+        for c in sorted(cluster, key=rank, reverse=True):
+            if all(c.end <= k.start or c.start >= k.end for k in chosen):
+                chosen.append(c)
+        kept.extend(chosen)
+        if r is not None:
+            cluster, cluster_end = [r], r.end
     return sorted(kept, key=lambda r: r.start)
 
 

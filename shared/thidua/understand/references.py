@@ -11,6 +11,7 @@ the date that opens a sentence saying the document was issued
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -53,17 +54,30 @@ def _full(r: RawDate) -> dt.date | None:
         return None
 
 
-def _date_after(text: str, found: list[RawDate], end: int) -> dt.date | None:
-    for r in found:
-        if end <= r.start <= end + 40 and _full(r) and _BETWEEN.fullmatch(text[end : r.start]):
+def _dates_of(doc: Document) -> list[RawDate]:
+    """The document's dates: those `find_dates` read when it ran, else a fresh scan."""
+    if "find_dates" not in doc.done:
+        return scan_dates(doc.text)
+    return [
+        RawDate(m.evidence.start, m.evidence.end, m.day, m.month, m.year, None, "numeric") for m in doc.dates
+    ]
+
+
+def _between(found: list[RawDate], starts: list[int], lo: int, hi: int) -> list[RawDate]:
+    return found[bisect.bisect_left(starts, lo) : bisect.bisect_right(starts, hi)]
+
+
+def _date_after(text: str, found: list[RawDate], starts: list[int], end: int) -> dt.date | None:
+    for r in _between(found, starts, end, end + 40):
+        if _full(r) and _BETWEEN.fullmatch(text[end : r.start]):
             return _full(r)
     return None
 
 
-def _date_issued_before(text: str, found: list[RawDate], start: int) -> dt.date | None:
+def _date_issued_before(text: str, found: list[RawDate], starts: list[int], start: int) -> dt.date | None:
     left, _ = sentence_bounds(text, start)
-    for r in found:
-        if left <= r.start < start and _full(r) and _ISSUED.search(text[r.end : start]):
+    for r in _between(found, starts, left, start - 1):
+        if _full(r) and _ISSUED.search(text[r.end : start]):
             return _full(r)
     return None
 
@@ -80,12 +94,13 @@ def find_references(doc: Document) -> None:
         matches.append((m.start("num"), m.end("num"), m.group("num"), typed, 0.9))
     for m in _BARE.finditer(text):
         matches.append((m.start("num"), m.end("num"), m.group("num"), None, 0.7))
-    found = scan_dates(text) if matches else []
+    found = _dates_of(doc) if matches else []
+    starts = [r.start for r in found]
     for start, end, raw, kind, confidence in sorted(matches, key=lambda t: (t[0], -t[4])):
         if in_url(text, start) or any(a <= start < b for a, b in seen):
             continue
         seen.add((start, end))
-        date = _date_after(text, found, end) or _date_issued_before(text, found, start)
+        date = _date_after(text, found, starts, end) or _date_issued_before(text, found, starts, start)
         facts.append(
             ReferenceFact(number=_clean_number(raw), kind=kind, date=date,
                           evidence=evidence(doc, start, end), confidence=confidence)

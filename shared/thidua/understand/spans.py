@@ -13,7 +13,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from thidua.understand.document import Document, Evidence
+from thidua.understand.document import Document, Evidence, Sentence
 
 _URL = re.compile(
     r"(?:https?://|www\.)\S+|^URL:.*$|\S+\.(?:jpg|jpeg|png|gif|webp|html?|aspx|php|epi)\b",
@@ -25,22 +25,33 @@ _SEMI = re.compile(r";")
 
 @lru_cache(maxsize=64)
 def url_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Character spans of web addresses, file names and the `URL:` line."""
+    """Character spans of web addresses, file names and the `URL:` line (sorted, not overlapping)."""
     return tuple((m.start(), m.end()) for m in _URL.finditer(text))
+
+
+@lru_cache(maxsize=64)
+def _url_starts(text: str) -> tuple[int, ...]:
+    return tuple(a for a, _ in url_spans(text))
 
 
 def in_url(text: str, start: int) -> bool:
     """Whether an offset falls inside a web address or file name."""
-    return any(a <= start < b for a, b in url_spans(text))
+    spans = url_spans(text)
+    i = bisect.bisect_right(_url_starts(text), start) - 1
+    return i >= 0 and spans[i][0] <= start < spans[i][1]
 
 
 def _is_wrap(text: str, newline: int) -> bool:
     """A line break inside a sentence: the next line goes on in lower case after no punctuation."""
-    before = text[:newline].rstrip(" \t")
-    after = text[newline + 1 :].lstrip(" \t")
-    if not before or not after:
+    i = newline - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    j = newline + 1
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    if i < 0 or j >= len(text):
         return False
-    return before[-1] not in ".!?:;”\"" and (after[0].islower() or after[0].isdigit())
+    return text[i] not in ".!?:;”\"\n" and (text[j].islower() or text[j].isdigit())
 
 
 @lru_cache(maxsize=64)
@@ -79,9 +90,24 @@ def clause_bounds(text: str, start: int, end: int | None = None) -> tuple[int, i
     return _bounds(_clause_breaks(text), text, start, start if end is None else end)
 
 
+def _sentence_at(doc: Document, offset: int) -> Sentence | None:
+    # Sentences are in text order, so a binary search finds the one holding an offset.
+    sentences = doc.sentences
+    lo, hi = 0, len(sentences)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if sentences[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(sentences) and sentences[lo].start <= offset < sentences[lo].end:
+        return sentences[lo]
+    return None
+
+
 def evidence(doc: Document, start: int, end: int) -> Evidence:
     """Evidence for [start, end): the sentence that holds `start` (or its logical sentence)."""
-    sentence = doc.sentence_at(start)
+    sentence = _sentence_at(doc, start)
     if sentence is not None:
         return Evidence(sentence=sentence.text, start=start, end=end)
     left, right = sentence_bounds(doc.text, start, end)
