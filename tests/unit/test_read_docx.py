@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from thidua.read import read_path
+from thidua.read import read_document, read_path
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "read"
 
@@ -24,3 +24,20 @@ def test_paragraphs_and_table_rows_in_order() -> None:
         "Khối trưởng: Văn phòng UBND tỉnh",
         "Ông Trương Gia Bảo, Chánh Văn phòng UBND tỉnh, Khối trưởng năm 2023.",
     ]
+
+
+def test_table_rows_without_numbers_are_not_taken_for_menus() -> None:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=0, cols=3)
+    for row in (("Đơn vị", "Nhiệm vụ", "Ghi chú"), ("Sở Nội vụ", "Khối trưởng", "Thành viên")):
+        cells = table.add_row().cells
+        for cell, value in zip(cells, row, strict=True):
+            cell.text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = read_document(buffer.getvalue(), "khoi.docx")
+    assert result.text.split("\n") == ["Đơn vị | Nhiệm vụ | Ghi chú", "Sở Nội vụ | Khối trưởng | Thành viên"]

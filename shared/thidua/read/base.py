@@ -173,7 +173,9 @@ def read_document(data: bytes, filename: str, limits: Limits | None = None) -> R
     else:
         result = _read_format(fmt, data, limits, deadline)
     text = clean_text(result.text[: limits.max_text_chars])
-    result.text = strip_noise(text)
+    # Web furniture comes with pages (and pages printed to pdf); a Word table row
+    # "Sở Nội vụ | Khối trưởng | Thành viên" must not be mistaken for a menu.
+    result.text = text if fmt == "docx" else strip_noise(text)
     if result.title:
         result.title = clean_text(result.title) or None
     if not result.title:
