@@ -139,3 +139,23 @@ def test_sports_chess_is_not_an_award_and_works_without_units() -> None:
     doc = Pipeline([split_sentences])(Document(text=text))
     find_awards.run(doc)
     assert doc.awards == []
+
+
+def test_number_of_awards_before_the_form() -> None:
+    text = (
+        "Tại buổi lễ, UBND huyện trao tặng 15 Bằng khen của Chủ tịch UBND tỉnh cho các tập thể "
+        "và 20 Giấy khen cho các cá nhân."
+    )
+    assert _awards(text) == [("bang_khen_bo_tinh", 15, "tap_the"), ("giay_khen", 20, "ca_nhan")]
+
+
+def test_counted_list_before_a_passive_award_and_passive_named_recipient() -> None:
+    text = (
+        "Tại hội nghị, 17 tập thể và 23 cá nhân được tặng Bằng khen của Chủ tịch UBND tỉnh; "
+        "Cờ thi đua của Bộ Công an được trao cho Phòng Cảnh sát hình sự."
+    )
+    assert _awards(text) == [
+        ("bang_khen_bo_tinh", 17, "tap_the"),
+        ("bang_khen_bo_tinh", 23, "ca_nhan"),
+        ("co_thi_dua_bo_tinh", 1, "tap_the"),
+    ]

@@ -132,3 +132,16 @@ def test_a_celebrated_day_is_not_the_event_date() -> None:
     doc = understand(text)
     assert {m.role for m in doc.dates} == {"commemorated"}
     assert doc.event_date is None
+
+
+def test_two_days_one_month_and_weekday_in_brackets() -> None:
+    (pair,) = scan_dates("Trong 2 ngày 10 và 11/5, Cụm thi đua tổ chức hội thao.")
+    assert (pair.day, pair.day2, pair.month) == (10, 11, 5)
+    (weekday,) = scan_dates("Sáng thứ Bảy (16/9), các trường ký kết giao ước.")
+    assert (weekday.day, weekday.month) == (16, 9)
+
+
+def test_school_year_gives_autumn_dates_its_first_year() -> None:
+    text = "Sáng thứ Bảy (16/9), 12 trường trong Khối thi đua số 3 ký giao ước thi đua năm học 2023 - 2024."
+    doc = understand(text)
+    assert doc.event_date is not None and doc.event_date.value == dt.date(2023, 9, 16)

@@ -64,3 +64,8 @@ def test_the_year_of_a_dated_launch_joins_the_stated_year() -> None:
         "có thành tích trong phong trào thi đua năm 2021."
     )
     assert _years(text) == [2021, 2022]
+
+
+def test_second_year_written_bare() -> None:
+    assert _years("Hội nghị tổng kết công tác năm 2020 và phương hướng 2021.") == [2020, 2021]
+    assert _years("Khối thi đua tổng kết thi đua năm 2022 và 2023.") == [2022, 2023]

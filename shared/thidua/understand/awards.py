@@ -65,7 +65,17 @@ _MIXED = r"tập\s+thể\s*(?:,|và|và\s+các)\s*cá\s+nhân|cá\s+nhân\s*(?:,
 _COUNTED = re.compile(
     rf"{_QUAL}(?P<n>{_NUM})\s+(?P<noun>{_MIXED}|{_COLLECTIVE}|{_PERSON})\b", _I
 )
-_RIGHT_START = re.compile(r"^[\s”\"]*(?:năm\s+\d{4}\s*)?,?\s*(?:(?:cho|đến|tới)\s+|:\s*(?:cho\s+)?)", _I)
+_RIGHT_START = re.compile(
+    r"^[\s”\"]*(?:năm\s+\d{4}\s*)?,?\s*(?:(?:đã\s+)?được\s+(?:trao\s+tặng|trao|tặng|khen\s+tặng)\s+)?"
+    r"(?:(?:cho|đến|tới)\s+|:\s*(?:cho\s+)?)",
+    _I,
+)
+# "trao 15 Bằng khen … cho các tập thể": the number of awards written before the form.
+_PRE_COUNT = re.compile(
+    rf"\b(?:trao(?:\s+tặng)?|tặng(?:\s+thưởng)?|khen\s+tặng|nhận|đón\s+nhận|có|với|gồm|và)\s+(?P<n>{COUNT_PATTERN})\s+$",
+    _I,
+)
+_GROUP_NOUN = re.compile(rf"^(?:các|những|toàn\s+thể)?\s*(?P<noun>{_MIXED}|{_COLLECTIVE}|{_PERSON})\b", _I)
 _JOIN = re.compile(r"\s*(?:,|và|;)\s*(?:và\s+)?", _I)
 
 # Head words that start the name of an organisation ("Sở …", "Công ty …"); capitalised.
@@ -277,7 +287,12 @@ def _find(text: str) -> list[_Found]:
         names: list[str] = []
         end = tail_end
         right = _RIGHT_START.match(text[tail_end:limit])
-        if right:
+        pre = _PRE_COUNT.search(before)
+        pre_n = parse_count(pre.group("n")) if pre else None
+        if pre_n is not None:
+            group_noun = _GROUP_NOUN.match(text[tail_end + right.end() : limit]) if right else None
+            entries = [(pre_n, _recipient(group_noun.group("noun")) if group_noun else None)]
+        elif right:
             pos = tail_end + right.end()
             entries, end = _counted_list(text, pos, limit)
             if not entries and not re.search(r"\bgồm\b", tail, _I):
@@ -289,11 +304,7 @@ def _find(text: str) -> list[_Found]:
                 else:
                     entries = [(1, r) for _, r in named]
         if not entries:
-            left = _COUNT_LEFT.search(before)
-            if left:
-                n = parse_count(left.group("n"))
-                if n is not None:
-                    entries = [(n, _recipient(left.group("noun")))]
+            entries = _left_counts(before)
         if not entries:
             subject = _subject_before(before)
             if subject:
@@ -336,6 +347,36 @@ def _find(text: str) -> list[_Found]:
                     found.append(_Found("other", count, recipient, m.start(), m.end(), (s_left, s_right),
                                         "other", "granted", []))
     return found
+
+
+_LIST_JOIN_BEFORE = re.compile(r"(?:,|\bvà)\s*$", _I)
+
+
+def _left_counts(before: str) -> list[tuple[int, Recipient | None]]:
+    """ "17 tập thể và 23 cá nhân được tặng …" → [(17, tập thể), (23, cá nhân)]."""
+    left = _COUNT_LEFT.search(before)
+    if not left:
+        return []
+    n = parse_count(left.group("n"))
+    if n is None:
+        return []
+    entries: list[tuple[int, Recipient | None]] = [(n, _recipient(left.group("noun")))]
+    head = before[: left.start()]
+    while True:
+        join = _LIST_JOIN_BEFORE.search(head)
+        if not join:
+            break
+        previous = None
+        for m in _COUNTED.finditer(head[: join.start()]):
+            previous = m
+        if previous is None or head[previous.end() : join.start()].strip():
+            break
+        count = parse_count(previous.group("n"))
+        if count is None:
+            break
+        entries.insert(0, (count, _recipient(previous.group("noun"))))
+        head = head[: previous.start()]
+    return entries
 
 
 def _subject_before(before: str) -> str | None:

@@ -43,12 +43,18 @@ _FULL_NUMERIC = re.compile(
 )
 _ISO = re.compile(rf"(?<![\d/])(?P<y>{_YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\d])")
 _CUED_DAY_MONTH = re.compile(
-    rf"(?P<cue>\b{CUE})\s*,?\s*\(?\s*(?:{_WEEKDAY}\s*,?\s*)?(?P<d>{_D}){_SEP}(?P<m>{_D}){_RIGHT}(?!{_SEP}\d)",
+    rf"(?P<cue>\b{CUE})\s*,?\s*\(?\s*(?:{_WEEKDAY}\s*,?\s*\(?\s*)?(?P<d>{_D}){_SEP}(?P<m>{_D}){_RIGHT}(?!{_SEP}\d)",
     re.IGNORECASE,
 )
 _TEXT_DATE = re.compile(
     rf"(?:(?P<cue>\b{CUE})\s+)?(?P<d>{_D})(?:\s*(?:và|,|đến|-|–)\s*(?P<d2>{_D}))?\s+tháng\s+"
     rf"(?P<m>\d{{1,2}}|{_MONTH_WORD})(?![\w])(?:\s*(?:năm|,|/)?\s*(?P<y>{_YEAR}))?(?!\d)",
+    re.IGNORECASE,
+)
+# Two days and one month: "ngày 10 và 11/5", "ngày 10 - 11/5/2022".
+_DAY_PAIR = re.compile(
+    rf"(?P<cue>\b{CUE})\s+(?P<d>{_D})\s*(?:và|,|-|–|đến)\s*(?P<d2>{_D})\s*[/.\-]\s*(?P<m>{_D})"
+    rf"(?:\s*[/.\-]\s*(?P<y>{_YEAR}))?(?![\d])",
     re.IGNORECASE,
 )
 _MONTH_YEAR = re.compile(
@@ -109,6 +115,11 @@ def scan_dates(text: str) -> list[RawDate]:
         day2 = int(m.group("d2")) if m.group("d2") else None
         if _valid(day, month, year) and (day2 is None or 1 <= day2 <= 31):
             found.append(RawDate(m.start(), m.end(), day, month, year, _cue(m.group("cue")), "text", day2))
+    for m in _DAY_PAIR.finditer(text):
+        day, day2, month = int(m.group("d")), int(m.group("d2")), int(m.group("m"))
+        year = int(m.group("y")) if m.group("y") else None
+        if _valid(day, month, year) and day < day2 <= 31:
+            found.append(RawDate(m.start(), m.end(), day, month, year, _cue(m.group("cue")), "cued", day2))
     for m in _FULL_NUMERIC.finditer(text):
         day, month, year = int(m.group("d")), int(m.group("m")), int(m.group("y"))
         if _valid(day, month, year):

@@ -29,7 +29,9 @@ _PERIOD = re.compile(
     _I,
 )
 _YEAR = re.compile(
-    rf"\b(?:năm|nam)\s+(?P<y>{_Y})(?![\d/])|(?:thi\s+đua|khen\s+thưởng|giao\s+ước)\s+(?P<b>{_Y})\b", _I
+    rf"\b(?:năm|nam)\s+(?P<y>{_Y})(?![\d/])(?:\s*(?:và|,)\s*(?P<c>{_Y})\b)?"
+    rf"|(?:thi\s+đua|khen\s+thưởng|giao\s+ước|phương\s+hướng(?:,?\s+nhiệm\s+vụ)?)\s+(?P<b>{_Y})\b",
+    _I,
 )
 
 _EMULATION = re.compile(
@@ -56,6 +58,7 @@ class Period:
     end_year: int
     start: int
     end: int
+    school: bool = False  # a school year runs from September to May
 
 
 def _inside_quotes(text: str, left: int, pos: int) -> bool:
@@ -77,7 +80,7 @@ def stated_periods(text: str) -> list[Period]:
         if _inside_quotes(text, left, m.start("a")):
             continue
         if "năm học" in lead or "niên khóa" in lead:
-            out.append(Period(a, b, m.start("a"), m.end("b")))
+            out.append(Period(a, b, m.start("a"), m.end("b"), school=True))
             continue
         emulation = [e.end() for e in _EMULATION.finditer(before)]
         blockers = [e.end() for e in _NOT_EMULATION.finditer(before)]
@@ -122,6 +125,8 @@ def find_campaign_years(doc: Document) -> None:
         if _NOT_EMULATION_YEAR.search(text[max(left, m.start() - 60) : m.start()]):
             continue
         singles.append((int(m.group(group)), m.start(), end))
+        if m.group("c"):  # "năm 2023 và 2024"
+            singles.append((int(m.group("c")), m.start("c"), m.end("c")))
     counts = Counter(y for y, _, _ in singles)
     anchor = _anchor(doc, counts)
     for year, start, end in singles:
@@ -155,12 +160,13 @@ def _launch_year(doc: Document) -> YearFact | None:
 def reference_year(doc: Document, month: int) -> int | None:
     """The year a date written without one most likely has, from the campaign years.
 
-    A stated period points at its end (a congress after 2020-2025 meets in 2025);
-    a review of Y with a pact for Y+1 meets late in Y or early in Y+1.
+    A stated period points at its end (a congress after 2020-2025 meets in 2025), a school
+    year at its autumn or its spring; a review of Y with a pact for Y+1 meets late in Y or
+    early in Y+1.
     """
     periods = stated_periods(doc.text)
     if periods:
-        return min(p.end_year for p in periods)
+        return min((p.start_year if month >= 8 else p.end_year) if p.school else p.end_year for p in periods)
     years = sorted({y.year for y in doc.campaign_years})
     if not years:
         return None
