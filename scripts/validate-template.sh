@@ -11,7 +11,8 @@ export SAM_CLI_TELEMETRY=0
 
 pick_python() {
     for candidate in "${SAM_PYTHON:-}" python3.12 python3.11 python3; do
-        if [ -n "$candidate" ] && command -v "$candidate" >/dev/null 2>&1; then
+        # `command -v` alone is not enough: a pyenv shim exists even when the version is not active.
+        if [ -n "$candidate" ] && "$candidate" -c 'import sys; assert sys.version_info >= (3, 9)' >/dev/null 2>&1; then
             echo "$candidate"
             return
         fi
