@@ -41,3 +41,21 @@ def test_table_rows_without_numbers_are_not_taken_for_menus() -> None:
     document.save(buffer)
     result = read_document(buffer.getvalue(), "khoi.docx")
     assert result.text.split("\n") == ["Đơn vị | Nhiệm vụ | Ghi chú", "Sở Nội vụ | Khối trưởng | Thành viên"]
+
+
+def test_docx_typed_in_a_tcvn3_font_is_converted() -> None:
+    import io
+
+    import docx
+
+    from thidua.read.legacy import encode_tcvn3
+
+    original = "Khối thi đua số 2 họp bình xét thi đua năm 2024, suy tôn Sở Tài chính dẫn đầu."
+    document = docx.Document()
+    # Word stores what a .VnTime font shows as "Khèi thi ®ua": the TCVN3 bytes as cp1252 characters.
+    document.add_paragraph(encode_tcvn3(original).decode("cp1252"))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = read_document(buffer.getvalue(), "bien-ban.docx")
+    assert result.text == original
+    assert any("tcvn3" in w for w in result.warnings)

@@ -126,3 +126,20 @@ def test_html_in_a_txt_file_is_read_as_html() -> None:
     result = read_document(page.encode(), "saved.txt")
     assert result.format == "html"
     assert "<p>" not in result.text
+
+
+def test_utf8_read_as_windows_1252_is_repaired() -> None:
+    original = "Khối thi đua các cơ quan tổng hợp ký kết giao ước năm 2023 tại Hội trường Đoàn ĐBQH."
+    garbled = "".join(
+        bytes([b]).decode("cp1252") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else chr(b)
+        for b in original.encode("utf-8")
+    )
+    result = read_document(garbled.encode("utf-8"), "dump.txt")
+    assert result.text == original
+    assert any("utf-8" in w for w in result.warnings)
+
+
+def test_unicode_and_other_latin_text_are_not_repaired() -> None:
+    assert read_document(PARAGRAPH_END.encode(), "a.txt").warnings == []
+    french = "Café au lait, crème brûlée, résumé naïve façade déjà vu.".encode()
+    assert read_document(french, "f.txt").text == french.decode()

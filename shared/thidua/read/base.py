@@ -155,6 +155,7 @@ _PARSER_MODULES = {
 
 def read_document(data: bytes, filename: str, limits: Limits | None = None) -> ReadResult:
     """Read bytes of a supported format into clean NFC text plus metadata, or raise `ReadError`."""
+    from thidua.read.encodings import repair_legacy_text
     from thidua.read.noise import strip_noise
 
     limits = limits or Limits()
@@ -172,6 +173,10 @@ def read_document(data: bytes, filename: str, limits: Limits | None = None) -> R
         result = run_isolated(_read_format, (fmt, data, limits, deadline), limits)
     else:
         result = _read_format(fmt, data, limits, deadline)
+    repaired, how = repair_legacy_text(result.text[: limits.max_text_chars])
+    if how:
+        result.text = repaired
+        result.warnings.append(f"text was in a legacy form ({how}) and was converted to Unicode")
     text = clean_text(result.text[: limits.max_text_chars])
     # Web furniture comes with pages (and pages printed to pdf); a Word table row
     # "Sở Nội vụ | Khối trưởng | Thành viên" must not be mistaken for a menu.

@@ -122,3 +122,58 @@ def decode_text(data: bytes) -> Decoded:
     )
     best = scored[0][1]
     return Decoded(_LEGACY[best](data), best)
+
+
+_MOJIBAKE_SOURCES = ("cp1252", "latin-1")
+_REPAIRS: dict[str, Callable[[bytes], str]] = {
+    # UTF-8 bytes that something decoded as Windows-1252 ("Khá»‘i thi Ä‘ua").
+    "utf-8": lambda data: data.decode("utf-8", errors="replace"),
+    "tcvn3": decode_tcvn3,
+    "vni": decode_vni,
+}
+
+
+def _char_byte(ch: str) -> bytes:
+    try:
+        return ch.encode("cp1252")
+    except UnicodeEncodeError:
+        return bytes([ord(ch)]) if ord(ch) <= 0xFF else b""
+
+
+def _as_bytes(text: str) -> bytes | None:
+    """The bytes a legacy font or a wrong decoder turned into `text`, if it is such text."""
+    for codec in _MOJIBAKE_SOURCES:
+        try:
+            return text.encode(codec)
+        except UnicodeEncodeError:
+            continue
+    non_ascii = [ch for ch in text if not ch.isascii()]
+    foreign = sum(1 for ch in non_ascii if not _char_byte(ch))
+    if foreign > 0.02 * len(non_ascii):
+        return None
+    # Mixed: Windows-1252 characters plus C1 controls that a Latin-1 decoder let through.
+    return b"".join(_char_byte(ch) for ch in text)
+
+
+def repair_legacy_text(text: str) -> tuple[str, str | None]:
+    """Text extracted from a pdf, docx or page set in a legacy font (.VnTime: "Céng hoµ",
+    VNI-Times: "Coäng hoøa") or UTF-8 read as Windows-1252 ("Khá»‘i"): converted, with the
+    name of the repair, when that reads much more like Vietnamese; else unchanged."""
+    sample = text[:20000]
+    if sum(1 for ch in sample if not ch.isascii()) < 5:
+        return text, None
+    raw = _as_bytes(sample)
+    if raw is None:
+        return text, None
+    before = vietnamese_score(sample)
+    best_name, best_score = None, before + max(5.0, 0.2 * abs(before))
+    for name, decode in _REPAIRS.items():
+        score = vietnamese_score(unicodedata.normalize("NFC", decode(raw)))
+        if score > best_score:
+            best_name, best_score = name, score
+    if best_name is None:
+        return text, None
+    full = _as_bytes(text)
+    if full is None:
+        return text, None
+    return _REPAIRS[best_name](full), best_name
