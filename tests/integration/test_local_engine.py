@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import shutil
+import socket
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
 
 from thidua.cli.main import main
 from thidua.store import keys
-from thidua.store.local_engine import LocalEngine, find_dynalite, local_index
+from thidua.store.local_engine import EngineError, LocalEngine, find_dynalite, local_index
 
 pytestmark = [
     pytest.mark.engine,
@@ -82,3 +85,26 @@ def test_moto_fallback_warns_that_nothing_persists(home: Path, capsys: pytest.Ca
         assert engine.kind == "moto" and not engine.persistent
         assert engine.index().status_counts() == {}
     assert "no persistence" in capsys.readouterr().err
+
+
+def test_a_locked_data_directory_is_an_error_not_a_silent_fallback(home: Path) -> None:
+    # A stray dynalite (not registered in engine.json) holds the LevelDB lock of this home.
+    data = home / "dynalite"
+    data.mkdir(parents=True)
+    dynalite = find_dynalite()
+    assert dynalite is not None
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    stray = subprocess.Popen(
+        ["node", str(dynalite), "--host", "127.0.0.1", "--port", str(port), "--path", str(data)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        time.sleep(1.0)
+        with pytest.raises(EngineError, match="in use by another engine"):
+            LocalEngine(home, startup_timeout=10).start()
+    finally:
+        stray.terminate()
+        stray.wait(timeout=10)

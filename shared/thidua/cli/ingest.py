@@ -15,7 +15,7 @@ from thidua.ingest import IngestOutcome, fail_source, ingest_file
 from thidua.store.errors import StoreError
 from thidua.store.index import Index
 from thidua.store.items import SourceRef
-from thidua.store.local_engine import local_index
+from thidua.store.local_engine import EngineError, local_index
 
 log = logging.getLogger(__name__)
 
@@ -67,13 +67,17 @@ def run(args: argparse.Namespace) -> int:
         return 2
     started = time.monotonic()
     outcomes: list[tuple[Path, IngestOutcome]] = []
-    with local_index() as index:
-        for path in iter_files(args.paths):
-            outcome = ingest_one(path, index)
-            outcomes.append((path, outcome))
-            if not args.quiet and not args.json:
-                detail = f"  ({outcome.reason})" if outcome.reason else ""
-                print(f"{outcome.status:<9} {path}{detail}", file=sys.stderr)
+    try:
+        with local_index() as index:
+            for path in iter_files(args.paths):
+                outcome = ingest_one(path, index)
+                outcomes.append((path, outcome))
+                if not args.quiet and not args.json:
+                    detail = f"  ({outcome.reason})" if outcome.reason else ""
+                    print(f"{outcome.status:<9} {path}{detail}", file=sys.stderr)
+    except EngineError as exc:
+        print(f"thidua ingest: local engine: {exc}", file=sys.stderr)
+        return 1
     elapsed = time.monotonic() - started
     counts = Counter(o.status for _, o in outcomes)
     failed = [(p, o) for p, o in outcomes if o.status == "failed"]

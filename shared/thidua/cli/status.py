@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
-from thidua.store.local_engine import local_index
+from thidua.store.local_engine import EngineError, local_index
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -16,9 +17,13 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def run(args: argparse.Namespace) -> int:
-    with local_index() as index:
-        counts = index.status_counts()
-        failed = index.documents_by_status("failed", limit=max(1, args.limit)) if args.limit > 0 else None
+    try:
+        with local_index() as index:
+            counts = index.status_counts()
+            failed = index.documents_by_status("failed", limit=max(1, args.limit)) if args.limit > 0 else None
+    except EngineError as exc:
+        print(f"thidua status: local engine: {exc}", file=sys.stderr)
+        return 1
     failed_docs = failed.documents if failed else []
     if args.json:
         data = {

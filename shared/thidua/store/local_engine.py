@@ -212,16 +212,13 @@ class LocalEngine:
         node = shutil.which("node")
         dynalite = find_dynalite()
         if self.prefer != "moto" and node and dynalite:
-            try:
-                self._launch("dynalite", self._dynalite_cmd(node, dynalite))
-                return
-            except EngineError as exc:
-                if self.prefer == "dynalite":
-                    raise
-                print(f"thidua: dynalite did not start ({exc}); falling back to moto server", file=sys.stderr)
-        elif self.prefer == "dynalite":
+            # No fallback when dynalite is installed but fails (e.g. its data directory is held by a
+            # stray engine): moto would silently give an empty, non-persistent index instead.
+            self._launch("dynalite", self._dynalite_cmd(node, dynalite))
+            return
+        if self.prefer == "dynalite":
             raise EngineError("dynalite needs node and node_modules/dynalite (run `npm install`)")
-        else:
+        if self.prefer == "auto":
             missing = "node" if not node else "node_modules/dynalite (run `npm install`)"
             print(f"thidua: {missing} not found; using moto server as the local engine", file=sys.stderr)
         print(
@@ -277,7 +274,10 @@ class LocalEngine:
                 return
             last_error = f"exit code {process.poll()}" if process.poll() is not None else "no answer"
             _terminate_process(process)
-        raise EngineError(f"{kind} did not start ({last_error}); see {self.home / 'engine.log'}")
+        hint = ""
+        if kind == "dynalite" and "NOT_OPEN" in _tail(self.home / "engine.log"):
+            hint = f"; is {self.home / 'dynalite'} in use by another engine process?"
+        raise EngineError(f"{kind} did not start ({last_error}){hint}; see {self.home / 'engine.log'}")
 
     def _wait_ready(self, endpoint: str, process: subprocess.Popen[bytes]) -> bool:
         quick = _quick_client(endpoint)
@@ -373,6 +373,15 @@ class LocalEngine:
             else:
                 entry.unlink(missing_ok=True)
         return live
+
+
+def _tail(path: Path, size: int = 4000) -> str:
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(max(0, path.stat().st_size - size))
+            return fh.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
 
 
 def _quick_client(endpoint: str) -> DynamoDBClient:
