@@ -145,3 +145,10 @@ def test_school_year_gives_autumn_dates_its_first_year() -> None:
     text = "Sáng thứ Bảy (16/9), 12 trường trong Khối thi đua số 3 ký giao ước thi đua năm học 2023 - 2024."
     doc = understand(text)
     assert doc.event_date is not None and doc.event_date.value == dt.date(2023, 9, 16)
+
+
+def test_date_of_an_unnumbered_document_is_a_reference() -> None:
+    text = "Theo Quyết định ngày 10/3/2023 của UBND tỉnh, Khối thi đua được kiện toàn."
+    doc = understand(text)
+    assert [m.role for m in doc.dates] == ["reference"]
+    assert doc.event_date is None

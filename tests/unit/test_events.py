@@ -109,3 +109,8 @@ def test_preparing_for_a_review_conference_is_not_the_review() -> None:
 def test_a_target_is_not_an_event() -> None:
     text = "Năm 2025, huyện phấn đấu có 100% cơ quan, đơn vị ký kết giao ước thi đua."
     assert _types(text) == set()
+
+
+def test_council_meeting_to_consider_awards_is_evaluation() -> None:
+    text = "Chiều 20/12, Hội đồng Thi đua - Khen thưởng huyện họp xét tặng danh hiệu thi đua năm 2023."
+    assert _types(text) == {"binh_xet"}

@@ -69,3 +69,11 @@ def test_the_year_of_a_dated_launch_joins_the_stated_year() -> None:
 def test_second_year_written_bare() -> None:
     assert _years("Hội nghị tổng kết công tác năm 2020 và phương hướng 2021.") == [2020, 2021]
     assert _years("Khối thi đua tổng kết thi đua năm 2022 và 2023.") == [2022, 2023]
+
+
+def test_comparison_years_and_holiday_years_are_left_out() -> None:
+    text = (
+        "Ngày 5/1/2024, Khối thi đua tổng kết công tác thi đua năm 2023; "
+        "thu ngân sách tăng 8% so với năm 2022, chăm lo Tết Nguyên đán Giáp Thìn năm 2024 cho người lao động."
+    )
+    assert _years(text) == [2023]

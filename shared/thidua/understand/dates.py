@@ -88,8 +88,17 @@ def _header_strength(text: str, r: RawDate, index: int) -> float:
     return 0.0
 
 
+# "theo Quyết định ngày 10/3/2023 của UBND tỉnh": a document's date even without its number.
+_DOCUMENT_DATE_BEFORE = re.compile(
+    r"\b(?:chỉ\s+thị|kế\s+hoạch|quyết\s+định|công\s+văn|thông\s+báo|nghị\s+quyết|nghị\s+định|thông\s+tư"
+    r"|tờ\s+trình|hướng\s+dẫn|văn\s+bản|kết\s+luận)\b[^.;,]{0,40}?\b(?:ký\s+|ban\s+hành\s+)?ngày\s*$",
+    _I,
+)
+
+
 def _is_reference(text: str, r: RawDate) -> bool:
-    return bool(_REFERENCE_BEFORE.search(text[max(0, r.start - 90) : r.start]))
+    before = text[max(0, r.start - 90) : r.start]
+    return bool(_REFERENCE_BEFORE.search(before) or _DOCUMENT_DATE_BEFORE.search(before))
 
 
 @step(needs=("sentences",), adds=("dates",))

@@ -55,6 +55,7 @@ _TRIGGERS: dict[str, list[re.Pattern[str]]] = {
         re.compile(
             r"\b(?:bình\s+xét|suy\s+tôn|bỏ\s+phiếu|biểu\s+quyết|xét\s+thưởng|xét\s+duyệt|lấy\s+phiếu"
             r"|xét\s+khen\s+thưởng|đề\s+xuất\s+(?:khen\s+thưởng|danh\s+hiệu)|đề\s+nghị\s+khen\s+thưởng"
+            r"|xét\s+tặng|xét\s+công\s+nhận|họp\s+xét|thẩm\s+định\s+hồ\s+sơ\s+khen"
             r"|chấm\s+điểm,?\s+xếp\s+hạng)\b",
             _I,
         ),
@@ -65,6 +66,9 @@ _TRIGGERS: dict[str, list[re.Pattern[str]]] = {
     ],
     "trao_khen_thuong": [
         re.compile(rf"\b(?:trao|tặng|khen\s+tặng|gắn)\s+(?:tặng\s+|thưởng\s+)?{_AWARD_NOUN}", _I),
+        re.compile(
+            r"\btrao\s+thưởng\s+(?:cho\s+)?(?:\d+\s+|các\s+|những\s+)?(?:tập\s+thể|cá\s+nhân|đơn\s+vị)", _I
+        ),
         re.compile(
             rf"\b(?:đã|vinh\s+dự|vừa|được\s+trao|chính\s+thức)\s+(?:được\s+)?(?:vinh\s+dự\s+)?(?:đón\s+)?nhận\s+{_AWARD_NOUN}",
             _I,

@@ -44,7 +44,8 @@ _NOT_EMULATION = re.compile(
     _I,
 )
 _EXCLUDED_BEFORE = re.compile(
-    r"(?:\b(?:vào|đến|tới|trước|từ|sau|tầm\s+nhìn(?:\s+đến)?)\s+$)"
+    r"(?:\b(?:vào|đến|tới|trước|từ|sau|tầm\s+nhìn(?:\s+đến)?|so\s+với(?:\s+cùng\s+kỳ)?|cùng\s+kỳ)\s+$)"
+    r"|(?:\btết\b[^.;,]{0,30}$)"
     r"|(?:sửa\s+đổi,?\s+bổ\s+sung\s+(?:năm\s+\d{4}\s+và\s+)?$)",
     _I,
 )
