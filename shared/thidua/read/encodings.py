@@ -106,8 +106,9 @@ def _sample(data: bytes, size: int = 65536) -> bytes:
     return data[:size] + b"\n" + data[middle : middle + size] + b"\n" + data[-size:]
 
 
-def decode_text(data: bytes) -> Decoded:
-    """Decode text bytes of any supported encoding; raises UnicodeError if none fits."""
+def decode_text(data: bytes, max_chars: int | None = None) -> Decoded:
+    """Decode text bytes of any supported encoding; raises UnicodeError if none fits.
+    With `max_chars`, a legacy file is decoded only as far as that many characters can reach."""
     utf16 = utf16_guess(data)
     if utf16:
         return Decoded(data.decode(utf16, errors="strict").lstrip("\ufeff"), utf16)
@@ -121,6 +122,9 @@ def decode_text(data: bytes) -> Decoded:
         reverse=True,
     )
     best = scored[0][1]
+    if max_chars is not None:
+        # One legacy character takes one or two bytes (VNI base letter + mark).
+        data = data[: 2 * max_chars]
     return Decoded(_LEGACY[best](data), best)
 
 

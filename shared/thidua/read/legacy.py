@@ -46,7 +46,8 @@ _TCVN3_HIGH = {
 _TCVN3_C1_LETTERS = "ÀẢÃÁẠẶẬÈẺẼÉẸỆÌỈĨÍỊÒỎÕÓỌỘỜỞỠỚỢÙỦŨ"
 _TCVN3_C1 = {0x80 + i: ch for i, ch in enumerate(_TCVN3_C1_LETTERS)}
 
-_TCVN3_TABLE = {**{b: chr(b) for b in range(0x80)}, **_TCVN3_HIGH}
+_TCVN3_TRANSLATE = {b: ch for b, ch in _TCVN3_HIGH.items()}
+_C1_RE = re.compile("[\x80-\x9f]")
 
 
 def _cp1252_char(byte: int) -> str:
@@ -56,28 +57,42 @@ def _cp1252_char(byte: int) -> str:
         return chr(byte)
 
 
+# Windows-1252 characters of 0x80-0x9F (quotes, dashes), where Latin-1 has controls.
+_CP1252_C1 = {b: _cp1252_char(b) for b in range(0x80, 0xA0)}
+
+
 def _is_letter(ch: str) -> bool:
     return ch.isalpha()
+
+
+def _c1(match: re.Match[str]) -> str:
+    """0x80-0x9F: a capital of the full standard inside or at the start of a capital word,
+    a Windows quote or dash otherwise."""
+    text, i = match.string, match.start()
+    b = ord(text[i])
+    before = text[i - 1] if i else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    after2 = text[i + 2] if i + 2 < len(text) else ""
+    inside = _is_letter(before) and _is_letter(after)
+    # Starting a word in capitals ("ỦY BAN"), not an opening quote before "Dân".
+    starts_caps = not _is_letter(before) and after.isupper() and not after2.islower()
+    if (inside or starts_caps) and b in _TCVN3_C1:
+        return _TCVN3_C1[b]
+    return _cp1252_char(b)
 
 
 def decode_tcvn3(data: bytes) -> str:
     """Decode TCVN3 (ABC) bytes to Unicode; toned capitals lost by the VN3 font trick are
     restored where the rest of the word is in capitals ("CéNG" → "CỘNG")."""
-    chars = [_TCVN3_TABLE.get(b, "") for b in data]
-    # 0x80-0x9F: a letter of the full standard inside a word, a Windows quote or dash otherwise.
-    for i, b in enumerate(data):
-        if 0x80 <= b <= 0x9F:
-            before = chars[i - 1] if i else ""
-            after = chars[i + 1] if i + 1 < len(chars) else ""
-            inside = _is_letter(before) and _is_letter(after)
-            after2 = chars[i + 2] if i + 2 < len(chars) else ""
-            # Starting a word in capitals ("ỦY BAN"), not an opening quote before "Dân".
-            starts_caps = not _is_letter(before) and after.isupper() and not after2.islower()
-            chars[i] = _TCVN3_C1[b] if (inside or starts_caps) and b in _TCVN3_C1 else _cp1252_char(b)
-    return _restore_capitals("".join(chars))
+    text = data.decode("latin-1").translate(_TCVN3_TRANSLATE)
+    return _restore_capitals(_C1_RE.sub(_c1, text))
 
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
+# Words with a capital ASCII letter and a non-ASCII letter: the only ones that may need fixing.
+_CAPS_CANDIDATE_RE = re.compile(r"(?<![^\W\d_])(?=[^\W\d_]*[A-Z])(?=[^\W\d_]*[^\x00-\x7f])[^\W\d_]+")
+# A line with a word of two capitals in a row may be a heading.
+_HEADING_HINT_RE = re.compile(r"[A-Z]{2}")
 
 
 def _restore_capitals(text: str) -> str:
@@ -92,7 +107,10 @@ def _restore_capitals(text: str) -> str:
             return word.upper()
         return word
 
-    return "\n".join(_restore_line_capitals(line) for line in _WORD_RE.sub(fix, text).split("\n"))
+    text = _CAPS_CANDIDATE_RE.sub(fix, text)
+    return "\n".join(
+        _restore_line_capitals(line) if _HEADING_HINT_RE.search(line) else line for line in text.split("\n")
+    )
 
 
 def _restore_line_capitals(line: str) -> str:
@@ -165,7 +183,7 @@ _VNI_RE = re.compile(
 
 def decode_vni(data: bytes) -> str:
     """Decode VNI-Windows bytes to Unicode (NFC)."""
-    text = "".join(_cp1252_char(b) if b >= 0x80 else chr(b) for b in data)
+    text = data.decode("latin-1").translate(_CP1252_C1)
 
     def compose(match: re.Match[str]) -> str:
         base, mark, single = match.group(1), match.group(2), match.group(3)

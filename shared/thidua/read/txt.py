@@ -36,7 +36,7 @@ def read_txt(data: bytes, limits: Limits) -> ReadResult:
     if utf16_guess(data) is None and _looks_binary(data):
         raise ReadError("corrupt", "binary data, not text")
     try:
-        decoded = decode_text(data)
+        decoded = decode_text(data, limits.max_text_chars)
     except UnicodeError as exc:
         raise ReadError("corrupt", f"not readable as text: {exc}") from exc
     text = decoded.text
