@@ -159,3 +159,19 @@ def test_counted_list_before_a_passive_award_and_passive_named_recipient() -> No
         ("bang_khen_bo_tinh", 23, "ca_nhan"),
         ("co_thi_dua_bo_tinh", 1, "tap_the"),
     ]
+
+
+def test_headline_total_restating_the_split_counts_once() -> None:
+    text = (
+        "Phường Tân An: Trao 60 Giấy khen cho tập thể, cá nhân tiêu biểu\n"
+        "Dịp này, Chủ tịch UBND phường đã tặng Giấy khen cho 25 tập thể và 35 cá nhân."
+    )
+    assert _awards(text) == [("giay_khen", 25, "tap_the"), ("giay_khen", 35, "ca_nhan")]
+
+
+def test_giver_as_subject_is_not_the_awardee_and_earlier_awards_are_background() -> None:
+    text = (
+        "Hội nghị đề nghị UBND tỉnh tặng Bằng khen cho 2 huyện. "
+        "Trước đó, UBND tỉnh đã tặng Cờ thi đua cho 3 xã của huyện."
+    )
+    assert _awards(text) == [("bang_khen_bo_tinh", 2, "tap_the")]

@@ -56,6 +56,8 @@ _QUAL = r"(?:(?:gần|trên|hơn|khoảng|tổng\s+số|tổng\s+cộng|với|c�
 _COLLECTIVE = (
     r"tập\s+thể|đơn\s+vị|cụm,\s*khối(?:\s+thi\s+đua)?|cụm\s+thi\s+đua|khối\s+thi\s+đua|cơ\s+quan|doanh\s+nghiệp"
     r"|xã|phường|thị\s+trấn|trường|chi\s+bộ|tổ\s+chức|hợp\s+tác\s+xã|hộ\s+gia\s+đình|gia\s+đình|công\s+ty|địa\s+phương"
+    r"|huyện|quận|thị\s+xã|thành\s+phố|tỉnh|sở|ban|ngành|phòng|khoa|chi\s+đoàn|chi\s+hội|thôn|bản|ấp|khu\s+phố"
+    r"|tổ\s+dân\s+phố|làng|bệnh\s+viện|câu\s+lạc\s+bộ|hộ|tổ|đội"
 )
 _PERSON = (
     r"cá\s+nhân|người|đồng\s+chí|cán\s+bộ|hội\s+viên|đảng\s+viên|đoàn\s+viên|chiến\s+sĩ|giáo\s+viên|học\s+sinh"
@@ -97,9 +99,12 @@ _NAMED_STOP = re.compile(
     r"|nhân\s+dịp|tại|năm\s+\d{4}|thuộc|đã\s+hoàn\s+thành|hoàn\s+thành|xuất\s+sắc|dẫn\s+đầu)\b|[;.:(]"
 )
 
+# The awardee as subject: "X đã vinh dự nhận …", "X được suy tôn danh hiệu …" (an active
+# "UBND tỉnh tặng …" names the giver, so "tặng" needs "được").
 _SUBJECT_VERB = re.compile(
-    r"(?:\s+(?:đã|vừa|cũng))?(?:\s+(?:vinh\s+dự|rất\s+vinh\s+dự))?(?:\s+(?:được|đã\s+được))?"
-    r"\s+(?:(?:đón\s+)?nhận|suy\s+tôn|công\s+nhận|tặng|trao\s+tặng)(?:\s+danh\s+hiệu)?\s*[“\"]?\s*$",
+    r"(?:\s+(?:đã|vừa|cũng))?(?:\s+(?:vinh\s+dự|rất\s+vinh\s+dự))?"
+    r"\s+(?:(?:được\s+)?(?:đón\s+)?nhận|(?:đã\s+)?được\s+(?:suy\s+tôn|công\s+nhận|tặng|trao\s+tặng|trao))"
+    r"(?:\s+danh\s+hiệu)?\s*[“\"]?\s*$",
     _I,
 )
 _COUNT_LEFT = re.compile(
@@ -115,7 +120,8 @@ _HONOUR = re.compile(
 
 _BACKGROUND = re.compile(
     r"^\W*(?:trong\s+|qua\s+|sau\s+)?(?:(?:\d+|những|các)\s+năm\s+(?:qua|trước|gần\s+đây)|năm\s+(?:học\s+)?(?:\d{4}|qua|học)"
-    r"|năm\s+học|giai\s+đoạn|nhiệm\s+kỳ\s+(?:qua|trước)|thời\s+gian\s+qua|từ\s+năm|tính\s+đến|lũy\s+kế)\b",
+    r"|năm\s+học|giai\s+đoạn|nhiệm\s+kỳ\s+(?:qua|trước)|thời\s+gian\s+qua|từ\s+năm|tính\s+đến|lũy\s+kế"
+    r"|trước\s+đó|trước\s+đây)\b",
     _I,
 )
 # "Là một trong 52 tập thể …", "Nhiều tập thể được tặng …": a member of a group, not a count.
@@ -401,6 +407,18 @@ def _resolve(found: list[_Found]) -> list[_Found]:
     for f in found:
         if not f.names:
             counted[(f.award, f.rank)] = max(counted.get((f.award, f.rank), 0), f.count)
+    # A headline total restating the body's split ("Trao 120 Giấy khen" = 45 tập thể + 75 cá nhân).
+    totals: dict[tuple[str, str], list[_Found]] = {}
+    for f in found:
+        totals.setdefault((f.award, f.rank), []).append(f)
+    restated = set()
+    for group in totals.values():
+        for f in group:
+            others = [g for g in group if g is not f and g.sentence != f.sentence]
+            one_sentence = len({g.sentence for g in others}) == 1
+            if len(others) >= 2 and one_sentence and sum(g.count for g in others) == f.count:
+                restated.add(id(f))
+    found = [f for f in found if id(f) not in restated]
     out: list[_Found] = []
     seen: set[tuple[str, int, str | None, str, tuple[int, int]]] = set()
     keys_by_sentence: dict[tuple[str, int, str | None, str], tuple[int, int]] = {}
