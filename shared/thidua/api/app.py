@@ -34,6 +34,7 @@ from thidua.query.documents import DocumentView, get_document
 from thidua.query.errors import InvalidFilter, QueryError
 from thidua.query.export import ACTIVITY_COLUMNS, AWARD_COLUMNS, rows_csv, search_csv
 from thidua.query.filters import check_filters, check_page_size, check_text, check_year
+from thidua.query.labels import AWARD_LABELS, EVENT_LABELS
 from thidua.query.models import (
     ActivityStats,
     AwardStats,
@@ -50,6 +51,7 @@ from thidua.store.errors import StoreError, TableMissingError, TransientStoreErr
 log = logging.getLogger(__name__)
 
 MAX_QUERY_STRING = 2048
+PAGE_PATHS = frozenset({"/"})
 JSON = content_types.APPLICATION_JSON
 CSV = "text/csv; charset=utf-8"
 
@@ -79,6 +81,11 @@ class YearList(BaseModel):
     years: list[int]
 
 
+class Labels(BaseModel):
+    event_types: dict[str, str]
+    awards: dict[str, str]
+
+
 def handle(event: dict[str, Any], context: Any, deps: Deps) -> dict[str, Any]:
     """Resolve one HTTP API v2 event with these dependencies."""
     app.append_context(deps=deps)
@@ -105,7 +112,8 @@ def guard_query_string(app: APIGatewayHttpResolver, next_middleware: NextMiddlew
     if len(raw) > MAX_QUERY_STRING:
         raise InvalidFilter("query", f"chuỗi truy vấn quá dài ({len(raw)} ký tự, tối đa {MAX_QUERY_STRING})")
     route = app.context.get("_route")
-    if route is not None:
+    # The dashboard page reads its own filters from the URL in the browser.
+    if route is not None and route.path not in PAGE_PATHS:
         declared = {f.alias for f in route.dependant.query_params}
         unknown = sorted(set(app.current_event.query_string_parameters or {}) - declared)
         if unknown:
@@ -154,14 +162,14 @@ def _not_found(exc: Exception) -> Response[Any]:
 # ---- routes ------------------------------------------------------------------------------------
 
 
-@app.get("/", include_in_schema=False)
+@app.get("/", summary="Dashboard page (HTML)")
 def dashboard() -> Response[str]:
     """The dashboard page (static HTML + JS)."""
     body, ctype = static_file("index.html")
     return Response(200, ctype, body)
 
 
-@app.get("/static/<name>", include_in_schema=False)
+@app.get("/static/<name>", summary="Dashboard scripts and styles")
 def static(name: Annotated[str, Path(max_length=64)]) -> Response[str]:
     body, ctype = static_file(name)
     return Response(200, ctype, body, headers={"Cache-Control": "max-age=300"})
@@ -253,6 +261,11 @@ def bloc(bloc_id: EntityId) -> BlocPage:
 @app.get("/leaders/<leader_id>", summary="A leader: titles over time, events")
 def leader(leader_id: EntityId) -> LeaderPage:
     return pages.leader_page(_deps().reader, check_text("leader", leader_id) or leader_id)
+
+
+@app.get("/labels", summary="Vietnamese names of event types and award types")
+def labels() -> Labels:
+    return Labels(event_types=EVENT_LABELS, awards=AWARD_LABELS)
 
 
 @app.get("/years", summary="Years the index has documents for")

@@ -165,8 +165,8 @@ def bloc_page(reader: Reader, ref: str) -> BlocPage:
                 for name in bloc.members:
                     uid = unit_id(name, loc)
                     members[year].setdefault(uid, EntityRef(type="unit", id=uid, name=name))
-                if bloc.head:
-                    heads[year] = EntityRef(type="unit", id=unit_id(bloc.head, loc), name=bloc.head)
+                if bloc.head:  # documents come newest first: the latest word on a year's head wins
+                    heads.setdefault(year, EntityRef(type="unit", id=unit_id(bloc.head, loc), name=bloc.head))
         first_year = min(years) if years else None
         for award in record.awards:
             key = (first_year, award.award, award.status)
