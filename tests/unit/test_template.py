@@ -145,8 +145,10 @@ def test_test_resources_come_from_the_template(tpl: dict[str, Any]) -> None:
     changed["Resources"][ts.QUEUE_ID] = {"Type": "AWS::SQS::Queue", "Properties": {"VisibilityTimeout": 7}}
     assert ts.queue_attributes(ts.QUEUE_ID, template=changed) == {"VisibilityTimeout": "7"}
     # No test file spells a key schema, GSI or redrive policy of its own.
+    # (a definition is a dict key or a create_table keyword; API calls like VisibilityTimeout=0 are fine)
     spelled = re.compile(
-        r"KeySchema|AttributeDefinitions|GlobalSecondaryIndexes|RedrivePolicy|VisibilityTimeout"
+        r"[\"'](KeySchema|AttributeDefinitions|GlobalSecondaryIndexes|RedrivePolicy|VisibilityTimeout)[\"']\s*:"
+        r"|\b(KeySchema|AttributeDefinitions|GlobalSecondaryIndexes)\s*="
     )
     for path in (ROOT / "tests").rglob("*.py"):
         if path.name == "test_template.py":
