@@ -69,3 +69,25 @@ def test_related_list_ends_at_the_next_paragraph() -> None:
 def test_photo_credit_is_cut_from_a_caption() -> None:
     text = "Quang cảnh hội nghị. Ảnh: Minh Khoa\nLãnh đạo tỉnh phát biểu (Ảnh: Thu Trang)"
     assert strip_noise(text) == "Quang cảnh hội nghị.\nLãnh đạo tỉnh phát biểu"
+
+
+def test_site_footer_tags_and_bylines_go() -> None:
+    text = (
+        "Hội nghị kết thúc tốt đẹp.\n"
+        "Bài, ảnh: Minh Khoa\n"
+        "Từ khóa: Khối thi đua, Cụm thi đua số 4, khen thưởng\n"
+        "Cơ quan chủ quản: Sở Thông tin và Truyền thông tỉnh Bắc Hòa\n"
+        "Chịu trách nhiệm chính: Ông Đinh Văn Lực - Giám đốc Sở\n"
+        "Địa chỉ: 15 đường Trần Phú, thành phố Bắc Hòa\n"
+        "Điện thoại: 0200 3812 345 - Email: banbientap@example.vn\n"
+        "Giấy phép số 12/GP-TTĐT ngày 01/3/2020\n"
+    )
+    assert strip_noise(text) == "Hội nghị kết thúc tốt đẹp."
+
+
+def test_theme_and_address_inside_sentences_stay() -> None:
+    body = [
+        "Chủ đề: Kỷ cương, trách nhiệm, hành động, sáng tạo.",
+        "Đoàn đến thăm đơn vị tại địa chỉ: 15 đường Trần Phú.",
+    ]
+    assert strip_noise("\n".join(body)).split("\n") == body

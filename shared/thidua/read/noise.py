@@ -27,6 +27,8 @@ _LABELS = {
     "a a a", "nghe doc bai", "nghe bai viet", "audio", "video", "anh", "thong ke truy cap",
     "so luot truy cap", "luot truy cap", "dang truc tuyen", "truy cap hom nay", "tong luot truy cap",
     "ban quyen", "copyright", "rss", "ghi ro nguon", "skip to content", "skip to main content",
+    "gui bai viet", "luu bai viet", "in bai nay", "nghe", "nghe doc", "nghe audio", "tin anh", "infographic",
+    "podcast", "emagazine", "multimedia", "phong to", "thu nho", "chon co chu",
 }
 # Headers that open a list of other articles' headlines.
 _RELATED = {
@@ -56,6 +58,19 @@ _PHOTO_CREDIT_RE = re.compile(
     r"|(?:^|(?<=[.!?…]))\s*(?:Ảnh|ẢNH)\s*:\s*(?:[\w.-]+\s*){1,6}$"
 )
 _RELATED_MAX_LINES = 15
+# Site footer and tag lines: they name the portal's owner agency and its editor, or list
+# topics ("Từ khóa: Khối thi đua, ..."), which would pass for units, leaders and blocs.
+_FOOTER_RE = re.compile(
+    r"^(?:cơ\s+quan\s+chủ\s+quản|đơn\s+vị\s+quản\s+lý|chịu\s+trách\s+nhiệm(?:\s+\w+){0,3}|"
+    r"trưởng\s+ban\s+biên\s+tập|tổng\s+biên\s+tập|phó\s+tổng\s+biên\s+tập|giấy\s+phép(?:\s+\w+){0,4}|"
+    r"địa\s+chỉ|điện\s+thoại|đt|fax|e-?mail|hotline|website|thiết\s+kế\s+bởi|phát\s+triển\s+bởi|"
+    r"từ\s+khóa|từ\s+khoá|tags?)\s*:"
+    r"|^giấy\s+phép\s+(?:số|xuất\s+bản|hoạt\s+động|thiết\s+lập)\b.*/GP",
+    re.IGNORECASE,
+)
+# A byline line on its own: "Bài, ảnh: Minh Khoa", "Tin và ảnh: Thu Trang".
+_BYLINE_RE = re.compile(r"^(?:bài|tin|bài\s+và\s+ảnh|tin\s+và\s+ảnh|bài,\s*ảnh|tin,\s*ảnh|ảnh)\s*:\s*"
+                        r"(?:[\w.-]+\s*){1,6}$", re.IGNORECASE)
 _BREADCRUMB_RE = re.compile(r"^(?:Trang chủ|Trang nhất|Home)\s*[|»›>/•-]", re.IGNORECASE)
 
 
@@ -109,7 +124,7 @@ def strip_noise(text: str) -> str:
         if key in _RELATED:
             in_related = _RELATED_MAX_LINES
             continue
-        if _COUNTER_LINE_RE.fullmatch(line):
+        if _COUNTER_LINE_RE.fullmatch(line) or _FOOTER_RE.match(line) or _BYLINE_RE.match(line):
             continue
         if key in _LABELS or _is_menu(line) or _is_digit_run(lines, i) or _BREADCRUMB_RE.match(line):
             continue
