@@ -175,3 +175,16 @@ def test_giver_as_subject_is_not_the_awardee_and_earlier_awards_are_background()
         "Trước đó, UBND tỉnh đã tặng Cờ thi đua cho 3 xã của huyện."
     )
     assert _awards(text) == [("bang_khen_bo_tinh", 2, "tap_the")]
+
+
+def test_units_found_by_other_steps_help_name_recipients() -> None:
+    from thidua.understand.document import Evidence, UnitFact
+
+    text = "Dịp này, UBND tỉnh trao Cờ thi đua cho THACO và Sở Công Thương."
+    doc = Pipeline([split_sentences])(Document(text=text))
+    find_awards.run(doc)
+    assert [(a.award, a.count) for a in doc.awards] == []  # "THACO" alone is not known to be a unit
+    unit = UnitFact(name="THACO", key="thaco", locality=None, evidence=Evidence(text, 0, 1), confidence=0.9)
+    doc.units = [unit]
+    find_awards.run(doc)
+    assert [(a.award, a.count, a.recipient) for a in doc.awards] == [("co_thi_dua_bo_tinh", 2, "tap_the")]

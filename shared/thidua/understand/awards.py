@@ -26,6 +26,7 @@ from thidua.understand.document import AwardFact, AwardStatus, Document, Recipie
 from thidua.understand.numbers import COUNT_PATTERN, parse_count
 from thidua.understand.pipeline import step
 from thidua.understand.spans import clause_bounds, evidence, in_url, sentence_bounds
+from thidua.understand.text import fold
 
 _I = re.IGNORECASE
 
@@ -204,8 +205,12 @@ def _counted_list(text: str, pos: int, limit: int) -> tuple[list[tuple[int, Reci
     return out, pos
 
 
-def _split_named(phrase: str) -> list[tuple[str, Recipient]]:
-    """Named recipients: organisations split at their head words, people at their honorifics."""
+def _split_named(phrase: str, known: frozenset[str] = frozenset()) -> list[tuple[str, Recipient]]:
+    """Named recipients: organisations split at their head words, people at their honorifics.
+
+    `known` holds the folded names of units other steps found, so that a name without a head
+    word ("cho THACO") still counts as an organisation.
+    """
     phrase = phrase.strip(" ,")
     pieces = re.split(r"\s*,\s*|\s+và\s+", phrase)
     out: list[tuple[str, Recipient]] = []
@@ -217,7 +222,7 @@ def _split_named(phrase: str) -> list[tuple[str, Recipient]]:
             out.append((piece, "ca_nhan"))
             continue
         named = _TAP_THE_NAMED.sub("", piece)
-        if _ORG_START.match(named):
+        if _ORG_START.match(named) or _is_known(named, known):
             out.append((named, "tap_the"))
         elif out and out[-1][1] == "tap_the":
             out[-1] = (out[-1][0] + ", " + piece, "tap_the")  # "huyện X, tỉnh Y", "và Dịch vụ …"
@@ -228,13 +233,22 @@ def _split_named(phrase: str) -> list[tuple[str, Recipient]]:
     return out
 
 
-def _named_after(text: str, pos: int, limit: int) -> tuple[list[tuple[str, Recipient]], int]:
+def _is_known(name: str, known: frozenset[str]) -> bool:
+    if not known:
+        return False
+    folded = fold(name)
+    return any(folded == k or folded.startswith(k + " ") for k in known)
+
+
+def _named_after(
+    text: str, pos: int, limit: int, known: frozenset[str] = frozenset()
+) -> tuple[list[tuple[str, Recipient]], int]:
     stop = _NAMED_STOP.search(text, pos, limit)
     end = stop.start() if stop else limit
     phrase = text[pos:end]
     if not phrase.strip() or len(phrase) > 200:
         return [], pos
-    return _split_named(phrase), end
+    return _split_named(phrase, known), end
 
 
 def _status(sentence_before: str) -> AwardStatus:
@@ -265,7 +279,7 @@ def _rank(head: str, tail: str) -> str:
     return " ".join((head + " " + tail).lower().split()) if m else " ".join(head.lower().split())
 
 
-def _find(text: str) -> list[_Found]:
+def _find(text: str, known: frozenset[str] = frozenset()) -> list[_Found]:
     found: list[_Found] = []
     heads = [m for m in _HEAD.finditer(text) if not in_url(text, m.start())]
     # Awards joined by "và" share recipients: those that follow ("Cờ … và Bằng khen …: 5 tập thể")
@@ -303,7 +317,7 @@ def _find(text: str) -> list[_Found]:
             entries, end = _counted_list(text, pos, limit)
             if not entries and not re.search(r"\bgồm\b", tail, _I):
                 # A list after "gồm:" spells out a group already counted.
-                named, end = _named_after(text, pos, limit)
+                named, end = _named_after(text, pos, limit, known)
                 names = [n for n, _ in named]
                 if named and all(r == "tap_the" for _, r in named):
                     entries = [(len(named), "tap_the")]  # "cho A và B": one entry counting 2 units
@@ -441,7 +455,8 @@ def _resolve(found: list[_Found]) -> list[_Found]:
 def find_awards(doc: Document) -> None:
     """Award entries of the event, each with its evidence; works with or without `doc.units`."""
     text = doc.text
-    found = _find(text)
+    known = frozenset(fold(u.name) for u in doc.units if len(fold(u.name)) >= 3)
+    found = _find(text, known)
     # A report's draft figures give way to the figures the meeting then voted.
     draft = [bool(_DRAFT.search(text[f.sentence[0] : f.start])) for f in found]
     final_awards = {(f.award, f.recipient) for f, d in zip(found, draft, strict=True) if not d}
