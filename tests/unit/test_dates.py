@@ -152,3 +152,10 @@ def test_date_of_an_unnumbered_document_is_a_reference() -> None:
     doc = understand(text)
     assert [m.role for m in doc.dates] == ["reference"]
     assert doc.event_date is None
+
+
+def test_a_meeting_time_in_the_body_is_not_a_page_timestamp() -> None:
+    text = "14h00, ngày 15/3/2023, tại hội trường UBND huyện, Khối thi đua tổ chức ký kết giao ước thi đua."
+    doc = understand(text)
+    assert doc.published is None
+    assert doc.event_date is not None and doc.event_date.value == dt.date(2023, 3, 15)

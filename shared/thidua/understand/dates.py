@@ -35,8 +35,13 @@ _LABEL = re.compile(
     r"(?:(?:thứ\s+\S+|chủ\s+nhật)\s*[,\-–]?\s*)?(?:ngày\s+)?$",
     _I,
 )
-_TIME_BEFORE = re.compile(r"(?<!lúc )(?<!vào )" + TIME + r"\s*[,|\-–]?\s*(?:ngày\s+)?$", _I)
-_TIME_AFTER = re.compile(r"^\s*[,|\-–]?\s*(?:lúc\s+)?" + TIME, _I)
+# A page's timestamp is a clock time ("08:04, 15/04/2021", "21/03/2019 - 22:13") right beside the date.
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?(?:\s*\(?GMT\s*\+\s*0?7(?::00)?\)?)?"
+_TIME_BEFORE = re.compile(r"(?<!lúc )(?<!vào )" + _CLOCK + r"\s*[,|\-–]?\s*$", _I)
+_TIME_AFTER = re.compile(r"^\s*[,|\-–]?\s*" + _CLOCK, _I)
+# Any time form, for short header lines ("Cập nhật 9h30 ngày 15/3/2023").
+_ANY_TIME_BEFORE = re.compile(TIME + r"\s*[,|\-–]?\s*(?:ngày\s+)?$", _I)
+_ANY_TIME_AFTER = re.compile(r"^\s*[,|\-–]?\s*(?:lúc\s+)?" + TIME, _I)
 # What a header line may hold besides the date: bullets, brackets, weekday, dashes.
 _HEADER_NOISE = re.compile(
     r"[\s•*·|()\[\]\-–,:]+|\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|ngày|cn)\b", _I
@@ -81,6 +86,9 @@ def _header_strength(text: str, r: RawDate, index: int) -> float:
     cue_free = r.cue is None or r.form != "cued"
     if cue_free and (_TIME_BEFORE.search(before) or _TIME_AFTER.match(after)) and index < 4000:
         return 0.85
+    short_line = len(before.strip()) + len(after.strip()) <= 30
+    if short_line and (_ANY_TIME_BEFORE.search(before) or _ANY_TIME_AFTER.match(after)) and index < 4000:
+        return 0.8
     rest = _HEADER_NOISE.sub("", before + after)
     rest = re.sub(r"^(?:-+)$", "", rest)
     if not rest and r.start < 2500:
