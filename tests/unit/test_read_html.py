@@ -82,3 +82,25 @@ def test_page_with_no_text_is_an_error() -> None:
     with pytest.raises(ReadError) as err:
         read_document(b"<html><body><script>var a = 1;</script></body></html>", "p.html")
     assert err.value.reason == "no_text"
+
+
+def test_member_lists_and_tables_in_the_article_are_kept() -> None:
+    page = """<html><head><title>Cụm thi đua số 4 tổng kết</title></head><body>
+    <div class="menu"><ul><li>Trang chủ</li><li>Giới thiệu</li><li>Văn bản</li></ul></div>
+    <div class="detail"><h1>Cụm thi đua số 4 tổng kết năm 2023</h1>
+    <p>Sáng 20/12, Cụm thi đua số 4 tổ chức hội nghị tổng kết công tác thi đua năm 2023.</p>
+    <p>Cụm thi đua số 4 gồm các đơn vị:</p>
+    <ul><li>UBND huyện Tân Phong;</li><li>UBND huyện Hòa Mỹ;</li><li>UBND thị xã Long Điền.</li></ul>
+    <table><tr><td>STT</td><td>Đơn vị</td><td>Điểm</td></tr><tr><td>1</td><td>UBND huyện Tân Phong</td>
+    <td>98</td></tr></table>
+    <p>Hội nghị suy tôn UBND huyện Tân Phong dẫn đầu, đề nghị tặng Cờ thi đua của UBND tỉnh.</p></div>
+    <div class="related"><h3>Tin cùng chuyên mục</h3>
+    <ul><li><a href="#">Khối thi đua số 1 ký kết</a></li></ul></div>
+    <div id="comments"><p>Bạn đọc: chúc mừng Cụm thi đua số 4!</p></div>
+    </body></html>"""
+    text = read_document(page.encode(), "cum4.html").text
+    kept_lines = ("UBND huyện Hòa Mỹ", "UBND thị xã Long Điền", "| STT | Đơn vị | Điểm |")
+    for kept in (*kept_lines, "| 1 | UBND huyện Tân Phong | 98 |"):
+        assert kept in text, kept
+    for gone in ("Giới thiệu", "Văn bản", "Khối thi đua số 1", "Bạn đọc"):
+        assert gone not in text, gone

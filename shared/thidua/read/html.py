@@ -8,6 +8,7 @@ structured data only, never guessed from the body (the body is the extractor's j
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import re
@@ -138,16 +139,31 @@ def _title(tree: lxml.html.HtmlElement, meta: dict[str, str]) -> str | None:
     return None
 
 
-def _fallback_text(html: str) -> str:
-    tree = _parse(html)
-    for el in tree.xpath(_NOISE_XPATH):
-        el.drop_tree()
+def _text_length(el: lxml.html.HtmlElement) -> int:
+    return len("".join(el.itertext()))
+
+
+def prune_boilerplate(tree: lxml.html.HtmlElement) -> None:
+    """Drop scripts, menus, headers, footers, comment and share blocks, related links, in place.
+    An element holding most of the page's text is kept whatever its class says (some sites
+    put "sidebar" or "header" on the column that holds the article)."""
+    body = tree.find("body")
+    total = max(1, _text_length(body if body is not None else tree))
     for el in list(tree.iter(lxml.etree.Comment)):
         el.drop_tree()
-    for el in tree.xpath("//*[@class or @id]"):
-        attrs = f"{el.get('class', '')} {el.get('id', '')}"
-        if _NOISE_ATTR_RE.search(attrs) and el.tag not in ("body", "html"):
+    for el in tree.xpath(_NOISE_XPATH):
+        small = el.tag not in ("header", "footer") or _text_length(el) < total / 2
+        if el.getparent() is not None and small:
             el.drop_tree()
+    for el in tree.xpath("//*[@class or @id]"):
+        if el.tag in ("body", "html") or el.getparent() is None:
+            continue
+        attrs = f"{el.get('class', '')} {el.get('id', '')}"
+        if _NOISE_ATTR_RE.search(attrs) and _text_length(el) < total / 2:
+            el.drop_tree()
+
+
+def _plain_text(tree: lxml.html.HtmlElement) -> str:
     for el in tree.iter():
         if isinstance(el.tag, str) and el.tag in _BLOCK_TAGS:
             el.tail = "\n" + (el.tail or "")
@@ -165,11 +181,15 @@ def read_html(data: bytes, limits: Limits) -> ReadResult:
     title = _title(tree, meta)
     published = _published(tree, meta)
     warnings: list[str] = []
+    prune_boilerplate(tree)
+    # Recall over precision: precision mode drops the <ul> lists that carry bloc members;
+    # the boilerplate recall would let in is pruned above by explicit rules.
     text = trafilatura.extract(
-        tree, include_comments=False, include_tables=True, favor_precision=True, deduplicate=False
+        copy.deepcopy(tree), include_comments=False, include_tables=True, favor_recall=True,
+        deduplicate=False,
     )
     if not text or len(text.split()) < 20:
-        fallback = _fallback_text(html)
+        fallback = _plain_text(tree)
         if len(fallback.split()) > len((text or "").split()):
             text = fallback
             warnings.append("main-text extraction found no article body; used plain page text")

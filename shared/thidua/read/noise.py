@@ -79,6 +79,8 @@ def _key(line: str) -> str:
 
 
 def _is_menu(line: str) -> bool:
+    if line.startswith("|"):  # a table row ("| STT | Đơn vị | Điểm |"), not a menu
+        return False
     parts = [p.strip() for p in _MENU_SEPARATORS.split(line) if p.strip()]
     if len(parts) < 3:
         return False
