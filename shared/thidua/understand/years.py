@@ -53,6 +53,15 @@ _EXCLUDED_BEFORE = re.compile(
 _LAW_BEFORE = re.compile(r"\bLuật\s+[^.;]{0,80}$")
 
 
+# "tổng kết 5 năm (2019 - 2023) thực hiện phong trào thi đua …": the movement follows the span.
+_REVIEW_SPAN_BEFORE = re.compile(r"(?:tổng\s+kết|sơ\s+kết)\s+\d+\s+năm\s*\(?\s*$|\d+\s+năm\s*\(\s*$", _I)
+_EMULATION_AFTER = re.compile(
+    r"\s*\)?\s*,?\s*(?:thực\s+hiện\s+|triển\s+khai\s+)?(?:các\s+)?"
+    r"(?:phong\s+trào\s+thi\s+đua|công\s+tác\s+thi\s+đua)",
+    _I,
+)
+
+
 @dataclass(frozen=True)
 class Period:
     start_year: int
@@ -85,7 +94,9 @@ def stated_periods(text: str) -> list[Period]:
             continue
         emulation = [e.end() for e in _EMULATION.finditer(before)]
         blockers = [e.end() for e in _NOT_EMULATION.finditer(before)]
-        if emulation and (not blockers or max(emulation) > max(blockers)):
+        stated_before = bool(emulation) and (not blockers or max(emulation) > max(blockers))
+        stated_after = bool(_REVIEW_SPAN_BEFORE.search(before) and _EMULATION_AFTER.match(text, m.end("b")))
+        if stated_before or stated_after:
             out.append(Period(a, b, m.start("a"), m.end("b")))
     return out
 
