@@ -231,3 +231,12 @@ def test_write_stats_count_items(index: Index) -> None:
     # Entities already written by this Index are not written again.
     index.replace_document(_source("b.txt", "b" * 64), record, extractor_version="v1")
     assert index.stats.puts == 2 * (result.links_written + 1) + catalogue
+
+
+def test_catalogue_entries_already_in_the_table_are_not_rewritten(index: Index, client: Any) -> None:
+    record = _record(["Sở Tư pháp", "Sở Y tế"], leaders=("Lê Văn Cường",))
+    index.replace_document(_source("a.txt", "a" * 64), record, extractor_version="v1")
+    fresh = Index(client, TABLE)  # another process: nothing remembered
+    result = fresh.replace_document(_source("b.txt", "b" * 64), record, extractor_version="v1")
+    assert fresh.stats.puts == result.links_written + 1  # links and META only
+    assert fresh.put_entities(_record(["Sở Tài chính"])) == 2  # a new unit: its two catalogue items

@@ -403,16 +403,45 @@ class Index:
         return (existing is not None and existing.status != "deleted") or deleted > 0
 
     def put_entities(self, record: DocumentRecord) -> int:
-        """Write catalogue items not yet written by this Index (puts are idempotent); returns how many."""
-        todo = []
+        """Write the record's catalogue items that the table does not hold yet; returns how many.
+
+        Entities recur across documents, so most are already there: one BatchGetItem (a read
+        costs a fifth of a write on demand) saves rewriting them. The first writer's display
+        name stays. Keys seen by this Index are remembered and not checked again.
+        """
+        todo: dict[tuple[str, str], Item] = {}
         for item in items.entity_items(record):
             key = (item["pk"]["S"], item["sk"]["S"])
             if key not in self._known_entities:
-                self._known_entities.add(key)
-                todo.append(item)
-        unique = list({(i["pk"]["S"], i["sk"]["S"]): i for i in todo}.values())
-        self._batch_write([{"PutRequest": {"Item": i}} for i in unique])
-        return len(unique)
+                todo[key] = item
+        if not todo:
+            return 0
+        present = self._existing_keys(list(todo))
+        missing = [item for key, item in todo.items() if key not in present]
+        self._batch_write([{"PutRequest": {"Item": i}} for i in missing])
+        self._known_entities.update(todo)
+        return len(missing)
+
+    def _existing_keys(self, wanted: list[tuple[str, str]]) -> set[tuple[str, str]]:
+        found: set[tuple[str, str]] = set()
+        for start in range(0, len(wanted), BATCH_GET_MAX):
+            request: dict[str, Any] = {
+                self.table_name: {
+                    "Keys": [
+                        {"pk": {"S": pk}, "sk": {"S": sk}} for pk, sk in wanted[start : start + BATCH_GET_MAX]
+                    ],
+                    "ProjectionExpression": "pk, sk",
+                }
+            }
+            attempt = 0
+            while request:
+                response = self._call("batch_get_item", RequestItems=request)
+                for item in response.get("Responses", {}).get(self.table_name, []):
+                    found.add((item["pk"]["S"], item["sk"]["S"]))
+                request = dict(response.get("UnprocessedKeys") or {})
+                if request:
+                    attempt = self._backoff(attempt, "batch_get_item")
+        return found
 
     # ---- internals -----------------------------------------------------------------------------
 
