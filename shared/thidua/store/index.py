@@ -392,13 +392,17 @@ class Index:
             tombstone = items.tombstone_item(ref, sequencer, updated_at=updated_at, expires_at=expires)
             self._put_meta(tombstone, sequencer, existed=existing is not None)
         else:
-            self._call(
+            response = self._call(
                 "delete_item",
                 TableName=self.table_name,
                 Key={"pk": {"S": keys.doc_pk(doc_id)}, "sk": {"S": keys.META_SK}},
                 ReturnConsumedCapacity="TOTAL",
+                ReturnValues="ALL_OLD",
             )
-            self.stats.deletes += 1
+            old = response.get("Attributes")
+            if old:
+                self.stats.deletes += 1
+                self.stats.estimated += cost.put_cost(old, GSIS)
         deleted = self._delete_links(doc_id, keep_ver=None)
         return (existing is not None and existing.status != "deleted") or deleted > 0
 
