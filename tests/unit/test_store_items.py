@@ -62,7 +62,9 @@ def test_one_link_per_distinct_facet_with_gsi_keys() -> None:
     facets = [i["gsi1pk"]["S"] for i in links]
     assert len(facets) == len(set(facets))  # the repeated unit gives one link
     kinds = sorted({keys.facet_kind(f) for f in facets})
-    assert kinds == ["AWARD", "BLOC", "DATE", "EVENT", "LEADER", "LOCALITY", "UNIT", "YEAR"]
+    assert kinds == [
+        "AWARD", "BLOC", "BLOCYEAR", "DATE", "EVENT", "LEADER", "LOCALITY", "UNIT", "UNITYEAR", "YEAR"
+    ]
     doc_id = _source().ref.doc_id
     for item in links:
         assert item["gsi1sk"]["S"] == f"2024-01-12#{doc_id}"

@@ -225,6 +225,13 @@ def facets_of(record: DocumentRecord, sort_date: str) -> list[Facet]:
         add(Facet(keys.award_facet(award.award), award.award, _sentence(award.evidence)))
     if record.locality:
         add(Facet(keys.locality_facet(record.locality), record.locality))
+    # Entity × campaign-year links: "unit X in year Y" (the question asked most) reads one exact
+    # partition instead of filtering all of X's links by year.
+    for year in years_of(record, sort_date):
+        for unit in record.units:
+            add(Facet(keys.unit_year_facet(unit.id, year), unit.name, _sentence(unit.evidence)))
+        for bloc in record.blocs:
+            add(Facet(keys.bloc_year_facet(bloc.id, year), bloc.name, _sentence(bloc.evidence)))
     # Year links carry what an award summary for a year needs, so /stats for a year is one Query.
     compact_awards = [[a.award, a.count, a.recipient] for a in record.awards]
     bloc_ids = sorted({b.id for b in record.blocs})
@@ -287,6 +294,9 @@ def meta_item(source: SourceInfo, record: DocumentRecord, *, extractor_version: 
         "years": years_of(record, sort_date),
         "event_types": list(record.event_types),
         "facets": {f.key for f in facets_of(record, sort_date)},
+        # What a search hit shows besides the title, so a result page needs no record decoding.
+        "bloc_refs": [[b.id, b.name] for b in {b.id: b for b in record.blocs}.values()],
+        "locality": record.locality,
         "record": compress_record(record),
         **_status_attrs("ok", updated_at, doc_id),
     }

@@ -24,8 +24,12 @@ NO_DATE = "0000-00-00"
 BY_ENTITY = "by_entity"
 BY_STATUS = "by_status"
 
-FacetKind = Literal["UNIT", "BLOC", "LEADER", "YEAR", "EVENT", "AWARD", "LOCALITY", "DATE"]
-FACET_KINDS: tuple[FacetKind, ...] = ("UNIT", "BLOC", "LEADER", "YEAR", "EVENT", "AWARD", "LOCALITY", "DATE")
+FacetKind = Literal[
+    "UNIT", "BLOC", "LEADER", "YEAR", "EVENT", "AWARD", "LOCALITY", "DATE", "UNITYEAR", "BLOCYEAR"
+]
+FACET_KINDS: tuple[FacetKind, ...] = (
+    "UNIT", "BLOC", "LEADER", "YEAR", "EVENT", "AWARD", "LOCALITY", "DATE", "UNITYEAR", "BLOCYEAR"
+)
 EntityType = Literal["unit", "bloc", "leader"]
 
 
@@ -90,6 +94,16 @@ def leader_facet(leader_id: str) -> str:
 
 def year_facet(year: int | str) -> str:
     return f"YEAR#{int(year):04d}"
+
+
+def unit_year_facet(unit_id: str, year: int | str) -> str:
+    """A unit in one campaign year: "unit X in year Y" is one exact partition."""
+    return f"UNITYEAR#{unit_id}#{int(year):04d}"
+
+
+def bloc_year_facet(bloc_id: str, year: int | str) -> str:
+    """A bloc in one campaign year."""
+    return f"BLOCYEAR#{bloc_id}#{int(year):04d}"
 
 
 def date_facet(year: int | str) -> str:
