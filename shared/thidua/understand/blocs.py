@@ -1,11 +1,488 @@
-"""Blocs and clusters with members and head."""
+"""Blocs and clusters with their members, head unit, deputy and next year's head.
+
+Mentions come from `blocgrammar.bloc_mentions`; mentions of one bloc are
+merged ("Khối 9" and "Khối thi đua số 9"; "Khối thi đua các cơ quan tham
+mưu I" and a clipped "Khối các cơ quan mưu I"; a document's only numbered
+cluster and its description). Members are read from the list after "gồm",
+"bao gồm", "có N đơn vị:" (shared-noun lists spelled out, "huyện A, B và C"
+each a huyện), from spelled-out lists in a sentence that names the bloc, and
+from the units named as head or deputy. The head is the unit named Khối/Cụm
+trưởng for the year of the event, directly ("do X làm Cụm trưởng", "X (Khối
+trưởng)", "X là Cụm trưởng") or through its leader ("ông A, Giám đốc Sở X,
+Khối trưởng"). A unit elected or assigned for a later year ("bầu X làm
+Trưởng Khối năm 2024") is `next_head`, unless the text shows it already
+leading the event ("Tân Khối trưởng … ký kết").
+"""
 
 from __future__ import annotations
 
-from thidua.understand.document import Document
+import re
+from dataclasses import dataclass, field
+
+from thidua.understand import orgnames as lex
+from thidua.understand.blocgrammar import BlocMention, bloc_mentions
+from thidua.understand.document import BlocFact, Document, Evidence, UnitFact
+from thidua.understand.entities import unit_key
+from thidua.understand.leaders import leader_groups
+from thidua.understand.orgnames import words
+from thidua.understand.orgs import CLAUSE_WORDS, Org, Words, is_post_start, match_head, person_at, scan
+from thidua.understand.people import people_in
 from thidua.understand.pipeline import step
+from thidua.understand.text import fold
+from thidua.understand.titles import match_bloc_role
+from thidua.understand.tokens import Segment, segments
+
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_FILLERS = frozenset(words(
+    """
+    có các gồm là bao : đơn vị cơ quan địa phương thành viên hiện nay sau như trường
+    """
+))
+_CONNECTORS = frozenset(words(
+    """
+    là làm được giao nhiệm vụ bầu đơn vị giữ chức - ( , do
+    """
+))
+_CENTRAL_CITIES = frozenset(
+    fold(n) for n in ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")
+)
+
+
+@dataclass
+class _Member:
+    name: str
+    start: int
+    end: int
+    seg: Segment
+    level: str | None = None  # for places
+
+
+@dataclass
+class _Role:
+    unit: str
+    role: str  # head / deputy
+    year: int | None
+    elected: bool
+    start: int
+    end: int
+    seg: Segment
+
+
+@dataclass
+class _Bloc:
+    mentions: list[BlocMention] = field(default_factory=list)
+    members: list[_Member] = field(default_factory=list)
+    roles: list[_Role] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return self.mentions[0].kind
+
+    @property
+    def numbered(self) -> bool:
+        return any(m.number is not None for m in self.mentions)
+
+    @property
+    def words(self) -> set[str]:
+        return {x for m in self.mentions for x in m.words}
+
+    @property
+    def name(self) -> str:
+        numbered = [m for m in self.mentions if m.number is not None and not m.words]
+        pool = numbered or self.mentions
+        return max(pool, key=lambda m: ("thi đua" in m.name.lower(), len(m.name.split()), -m.start)).name
+
+
+def _same(a: _Bloc, b: _Bloc) -> bool:
+    if a.kind != b.kind:
+        return False
+    na = {m.number for m in a.mentions if m.number is not None}
+    nb = {m.number for m in b.mentions if m.number is not None}
+    if na and nb:
+        return bool(na & nb)
+    wa, wb = a.words, b.words
+    if na or nb or not wa or not wb:
+        return False
+    small, big = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return len(small & big) >= 0.8 * len(small)
+
+
+def _group(mentions: list[BlocMention]) -> list[_Bloc]:
+    blocs: list[_Bloc] = []
+    for mention in mentions:
+        candidate = _Bloc([mention])
+        for bloc in blocs:
+            if _same(bloc, candidate):
+                bloc.mentions.append(mention)
+                break
+        else:
+            blocs.append(candidate)
+    # A document's only numbered bloc and a description of the same kind are one bloc
+    # ("Khối thi đua 10" and "khối Mặt trận Tổ quốc và các tổ chức chính trị - xã hội tỉnh").
+    merged: list[_Bloc] = []
+    for bloc in blocs:
+        numbered = [b for b in blocs if b.numbered and b.kind == bloc.kind]
+        if not bloc.numbered and len(numbered) == 1:
+            numbered[0].mentions.extend(bloc.mentions)
+            continue
+        merged.append(bloc)
+    return merged
+
+
+def _nearest(blocs: list[_Bloc], seg: Segment, k: int) -> _Bloc | None:
+    """The bloc named last before word k of a sentence, else the document's main bloc."""
+    best: tuple[int, _Bloc] | None = None
+    for bloc in blocs:
+        for m in bloc.mentions:
+            if m.seg == seg and m.i <= k and (best is None or m.i > best[0]):
+                best = (m.i, bloc)
+    if best is not None:
+        return best[1]
+    return _main(blocs)
+
+
+def _main(blocs: list[_Bloc]) -> _Bloc | None:
+    if not blocs:
+        return None
+    return max(blocs, key=lambda b: (len(b.mentions), -b.mentions[0].start))
+
+
+def _place_level(org: Org) -> str | None:
+    return org.place.level if org.kind == "place" and org.place is not None else None
+
+
+def _bare_item(w: Words, k: int) -> int:
+    """A bare name in a member list ("Đức Trọng", "THACO"): its length, 0 when there is none."""
+    tokens = w.tokens
+    if k >= len(tokens) or k in w.shouted:
+        return 0
+    if tokens[k].upper and tokens[k].is_word and not match_head(w, k):
+        return 1
+    n = 0
+    while k + n < len(tokens) and n < 4:
+        tok = tokens[k + n]
+        if not (tok.is_word and tok.cap and not tok.upper):
+            break
+        if tokens[k + n].low in CLAUSE_WORDS or is_post_start(w, k + n) or match_head(w, k + n):
+            break
+        n += 1
+    if n and person_at(w, k):
+        return 0
+    return n
+
+
+def _list_start(w: Words, mention_end: int) -> int | None:
+    """Where a member list begins after a bloc's name ("gồm 6 đơn vị: …", "có 9 đơn vị: …", "gồm có")."""
+    tokens = w.tokens
+    k = mention_end
+    limit = min(len(tokens), mention_end + 10)
+    found = None
+    while k < limit:
+        low = tokens[k].low
+        if low == "gồm" or low == ":":
+            found = k + 1
+            break
+        if low == "có" and k + 1 < len(tokens) and tokens[k + 1].is_num:
+            found = k + 1
+            break
+        if low in (".", ";") or low in ("tổ", "đã", "vừa", "tiến"):
+            return None
+        k += 1
+    if found is None:
+        return None
+    k = found
+    while k < len(tokens):
+        low = tokens[k].low
+        if low in _FILLERS or tokens[k].is_num or low == ",":
+            k += 1
+            continue
+        if low in ("tỉnh", "quận", "huyện", "phường") and k > 0 and tokens[k - 1].low == "các":
+            return k - 1  # "các tỉnh Lâm Đồng, …": the scan spells these out
+        break
+    return k
+
+
+def _read_list(
+    w: Words, k: int, orgs: dict[int, Org], roles: list[tuple[str, str, int, int]]
+) -> list[_Member]:
+    tokens = w.tokens
+    seg = w.seg
+    items: list[_Member] = []
+    level: str | None = None
+    while k < len(tokens):
+        org = orgs.get(tokens[k].start)
+        if org is not None:
+            level = _place_level(org)
+            items.append(_Member(org.name, org.start, org.end, seg, level))
+            k = org.j
+        else:
+            n = _bare_item(w, k)
+            if n == 0:
+                break
+            name = w.text(k, k + n)
+            if level is not None:
+                name = f"{level} {name}"
+            items.append(_Member(name, tokens[k].start, tokens[k + n - 1].end, seg, level))
+            k += n
+        # "Liên đoàn lao động tỉnh (Khối trưởng)"
+        if k + 2 < len(tokens) and tokens[k].text == "(":
+            n = match_bloc_role(w.low(k + 1, 4))
+            if n:
+                role = "deputy" if "phó" in w.low(k + 1, n) else "head"
+                roles.append((items[-1].name, role, items[-1].start, items[-1].end))
+                k += 1 + n
+                if k < len(tokens) and tokens[k].text == ")":
+                    k += 1
+        if k + 1 < len(tokens) and tokens[k].low in (",", ";", "và"):
+            k += 1
+            if tokens[k].low == "và":
+                k += 1
+            while k < len(tokens) and (tokens[k].is_num or tokens[k].low in ("các",)):
+                k += 1  # "và 2 thành phố Biên Hòa, Long Khánh"
+            continue
+        break
+    return items
+
+
+def _year_near(w: Words, k: int) -> int | None:
+    """The year written in the clause around word k ("năm 2024", "năm học 2022-2023")."""
+    tokens = w.tokens
+    best: tuple[int, int] | None = None
+    for n, tok in enumerate(tokens):
+        if _YEAR.match(tok.text) and n > 0 and tokens[n - 1].low in ("năm", "học", "trong"):
+            between = tokens[min(n, k) : max(n, k)]
+            if any(t.low in (";", ".") for t in between):
+                continue
+            if best is None or abs(n - k) < abs(best[0] - k):
+                best = (n, int(tok.text))
+    return best[1] if best else None
+
+
+def _org_roles(w: Words, orgs: list[Org]) -> list[_Role]:
+    """ "do X làm Cụm trưởng", "X là Khối trưởng", "bầu X làm Trưởng Khối", "giao … Cụm trưởng … cho X"."""
+    tokens = w.tokens
+    out: list[_Role] = []
+    people_spans = {
+        k for p in people_in(w.seg) for post in p.posts for k in range(*_token_span(w, post.start, post.end))
+    }
+    for k in range(len(tokens)):
+        n = match_bloc_role(w.low(k, 5))
+        if not n or k in people_spans or (k > 0 and match_bloc_role(w.low(k - 1, 5))):
+            continue
+        role = "deputy" if "phó" in w.low(k, n) else "head"
+        before = [o for o in orgs if o.j <= k and all(t.low in _CONNECTORS for t in tokens[o.j : k])]
+        target = before[-1] if before else None
+        elected = False
+        if target is not None:
+            lead = w.low(max(0, target.i - 3), min(3, target.i))
+            between = w.low(target.j, k - target.j)
+            elected = "bầu" in lead or "bầu" in between
+        else:
+            # "giao nhiệm vụ Cụm trưởng, Cụm thi đua số 1 năm học 2022-2023 cho Đại học Huế"
+            after = [o for o in orgs if o.i > k and o.i - k <= 14 and tokens[o.i - 1].low == "cho"
+                     and not any(t.low in (";", ".") for t in tokens[k : o.i])]
+            if after:
+                target = after[0]
+                elected = True
+        if target is None:
+            continue
+        if k > 0 and tokens[k - 1].low == "tân":
+            elected = True
+        out.append(_Role(target.name, role, _year_near(w, k), elected, target.start, target.end, w.seg))
+    return out
+
+
+def _token_span(w: Words, start: int, end: int) -> tuple[int, int]:
+    idx = [n for n, t in enumerate(w.tokens) if start <= t.start < end]
+    return (idx[0], idx[-1] + 1) if idx else (0, 0)
+
+
+def _person_roles(doc: Document) -> list[tuple[_Role, str | None]]:
+    """Bloc roles held through a leader: his office's body is the head or deputy."""
+    out: list[tuple[_Role, str | None]] = []
+    for group in leader_groups(doc):
+        unit = next((p.org.name for p in group.posts if p.kind == "office" and p.org is not None
+                     and p.org.kind != "council"), None)
+        if unit is None:
+            continue
+        for person in group.mentions:
+            for post in person.posts:
+                if post.kind == "bloc_role" and post.role is not None:
+                    role = _Role(unit, post.role, post.year, False, person.start, person.end, person.seg)
+                    out.append((role, post.bloc))
+    return out
+
+
+def _level_of(name: str, level: str) -> int:
+    if level == "thành phố":
+        return 1 if fold(name) in _CENTRAL_CITIES else 2
+    return lex.PLACE_LEVEL.get(level, 0)
+
+
+def _event_year(doc: Document) -> int | None:
+    if doc.event_date is not None:
+        return doc.event_date.value.year
+    if doc.published is not None:
+        return doc.published.value.year
+    return None
+
+
+def _choose_head(bloc: _Bloc, doc: Document) -> tuple[str | None, str | None, str | None]:
+    heads = [r for r in bloc.roles if r.role == "head"]
+    deputies = [r for r in bloc.roles if r.role == "deputy"]
+    year = _event_year(doc)
+    acted = "tân khối trưởng" in doc.text.lower() or "tân cụm trưởng" in doc.text.lower()
+    current = [r for r in heads if not r.elected]
+    later = [r for r in heads if r.elected]
+    head = next_head = None
+    if current:
+        dated = [r for r in current if r.year is not None]
+        if year is not None and any(r.year == year for r in dated):
+            head = next(r for r in dated if r.year == year).unit
+        elif dated:
+            head = max(dated, key=lambda r: r.year or 0).unit
+        else:
+            head = current[0].unit
+    for r in later:
+        if head is None and (acted or (r.year is not None and year is not None and r.year <= year)):
+            head = r.unit
+        elif r.unit != head:
+            next_head = r.unit
+    deputy = deputies[0].unit if deputies else None
+    return head, deputy, next_head
+
+
+def _add_member(bloc: _Bloc, member: _Member) -> None:
+    key = fold(member.name)
+    if not any(fold(m.name) == key for m in bloc.members):
+        bloc.members.append(member)
+
+
+def _members_from_sentences(doc: Document, blocs: list[_Bloc]) -> None:
+    for seg in segments(doc.text):
+        mentions = bloc_mentions(seg)
+        if not mentions:
+            continue
+        w = Words(seg)
+        orgs = scan(seg)
+        by_start = {o.start: o for o in orgs}
+        for mention in mentions:
+            start = _list_start(w, mention.parent.j if mention.parent is not None else mention.j)
+            if start is None:
+                continue
+            bloc = _nearest(blocs, seg, mention.i)
+            if bloc is None:
+                continue
+            roles: list[tuple[str, str, int, int]] = []
+            for member in _read_list(w, start, by_start, roles):
+                _add_member(bloc, _spell_with_parent(bloc, member))
+            for name, role, a, b in roles:
+                bloc.roles.append(_Role(name, role, None, False, a, b, seg))
+        # Spelled-out lists in a sentence naming the bloc ("… của 7 Chi nhánh NHNN các tỉnh: A, B, C").
+        shared = [o for o in orgs if o.shared and o.kind != "place"]
+        if len(shared) >= 2:
+            bloc = _nearest(blocs, seg, shared[0].i)
+            if bloc is not None:
+                for org in shared:
+                    _add_member(bloc, _Member(org.name, org.start, org.end, seg, _place_level(org)))
+        for found in _org_roles(w, orgs):
+            bloc = _nearest(blocs, seg, 0)
+            if bloc is not None:
+                bloc.roles.append(found)
+
+
+def _spell_with_parent(bloc: _Bloc, member: _Member) -> _Member:
+    """ "Cụm thi đua số VII – BHXH Việt Nam gồm các tỉnh A, B": members BHXH tỉnh A and BHXH tỉnh B."""
+    if member.level not in ("tỉnh", "thành phố"):
+        return member
+    parent = next((m.parent for m in bloc.mentions if m.parent is not None), None)
+    if parent is None or not fold(parent.name).endswith("viet nam") or parent.kind not in ("agency", "mass"):
+        return member
+    head = parent.name[: -len("Việt Nam")].strip()
+    if not head:
+        return member
+    return _Member(f"{head} {member.name}", member.start, member.end, member.seg, member.level)
+
+
+def _venue_units(doc: Document, blocs: list[_Bloc]) -> list[UnitFact]:
+    """The place hosting a bloc of places of its own level ("tại tỉnh A, Cụm thi đua các tỉnh …")."""
+    levels: set[int] = set()
+    for bloc in blocs:
+        for m in bloc.members:
+            if m.level is not None:
+                levels.add(_level_of(m.name.split(" ", 1)[-1], m.level))
+        words = bloc.words
+        for word, level in (("tinh", 1), ("huyen", 2), ("quan", 2), ("phuong", 3), ("xa", 3)):
+            if word in words:
+                levels.add(level)
+    if not levels:
+        return []
+    known = {fold(m.name) for b in blocs for m in b.members}
+    out = []
+    for seg in segments(doc.text):
+        if not bloc_mentions(seg):
+            continue
+        w = Words(seg)
+        for org in scan(seg):
+            if org.kind != "place" or org.place is None or org.place.name is None:
+                continue
+            if org.i == 0 or w.tokens[org.i - 1].low != "tại":
+                continue
+            if _level_of(org.place.name, org.place.level) not in levels:
+                continue
+            if any(fold(org.place.name) in k for k in known):
+                continue
+            out.append(UnitFact(org.name, unit_key(org.name, doc.locality), doc.locality,
+                                Evidence(seg.text, org.start, org.end), 0.6, ["host"]))
+    return out
+
+
+def _attach_person_roles(doc: Document, blocs: list[_Bloc]) -> None:
+    for role, bloc_words in _person_roles(doc):
+        target = None
+        if bloc_words:
+            ref = [m for seg in [role.seg] for m in bloc_mentions(seg) if m.start >= role.start]
+            for bloc in blocs:
+                if any(m in bloc.mentions for m in ref[:1]):
+                    target = bloc
+        if target is None:
+            target = _nearest(blocs, role.seg, len(role.seg.tokens))
+        if target is not None:
+            target.roles.append(role)
 
 
 @step(needs=("sentences", "units", "leaders"), adds=("blocs",))
 def find_blocs(doc: Document) -> None:
-    """Placeholder."""
+    """Each bloc or cluster named, with members, head, deputy and next head; members become units."""
+    mentions = [m for seg in segments(doc.text) for m in bloc_mentions(seg) if not m.backref]
+    blocs = _group(mentions)
+    if not blocs:
+        doc.blocs = []
+        return
+    _members_from_sentences(doc, blocs)
+    _attach_person_roles(doc, blocs)
+    facts: list[BlocFact] = []
+    for bloc in blocs:
+        head, deputy, next_head = _choose_head(bloc, doc)
+        for name in (head, deputy, next_head):
+            if name is not None:
+                source = next(r for r in bloc.roles if r.unit == name)
+                _add_member(bloc, _Member(name, source.start, source.end, source.seg))
+        first = bloc.mentions[0]
+        facts.append(BlocFact(
+            name=bloc.name,
+            evidence=Evidence(sentence=first.seg.text, start=first.start, end=first.end),
+            confidence=0.9 if bloc.numbered else 0.75,
+            members=[m.name for m in bloc.members],
+            head=head, deputy=deputy, next_head=next_head,
+            aliases=sorted({m.name for m in bloc.mentions} - {bloc.name}),
+        ))
+        roles = {head: "head", deputy: "deputy", next_head: "member"}
+        for m in bloc.members:
+            doc.units.append(UnitFact(
+                m.name, unit_key(m.name, doc.locality), doc.locality, Evidence(m.seg.text, m.start, m.end),
+                0.8, [roles.get(m.name) or "member"],
+            ))
+    doc.units.extend(_venue_units(doc, blocs))
+    doc.blocs = facts
+

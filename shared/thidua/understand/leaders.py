@@ -1,11 +1,142 @@
-"""Leaders with titles."""
+"""Leaders: named officials with their main posts, and the units of their offices.
+
+People come from `people.people_in` (names after an honorific or a rank, or
+surname-led names next to a post). A person counts as a leader only when some
+mention gives a post, so bylines and photographers ("Ảnh: Hữu Thắng") drop out.
+Mentions of one person are merged, a clipped name ("Nguyễn Hương" next to
+"Nguyễn Hương Giang") joining the full one. The title keeps the offices with
+their bodies; plain memberships ("Ủy viên BTV Tỉnh ủy"), bloc roles and
+council chairs are left out of it when a main office is known. Every body a
+leader holds an office in becomes a unit (GUIDE.md); bodies of memberships do not.
+"""
 
 from __future__ import annotations
 
-from thidua.understand.document import Document
+from dataclasses import dataclass, field
+
+from thidua.understand.document import Document, Evidence, LeaderFact, UnitFact
+from thidua.understand.entities import unit_key
+from thidua.understand.people import Person, Post, people_in
 from thidua.understand.pipeline import step
+from thidua.understand.text import fold
+from thidua.understand.tokens import segments
+
+# Offices that are secondary to a main post: chairing the emulation council, standing membership.
+_SECONDARY_OFFICE = ("uy vien thuong truc",)
+
+
+@dataclass
+class _Group:
+    names: list[str] = field(default_factory=list)
+    mentions: list[Person] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return max(self.names, key=lambda n: (len(n.split()), self.names.count(n)))
+
+    @property
+    def posts(self) -> list[Post]:
+        return [p for m in self.mentions for p in m.posts]
+
+
+def _group(people: list[Person]) -> list[_Group]:
+    groups: dict[str, _Group] = {}
+    for person in people:
+        key = fold(person.name)
+        groups.setdefault(key, _Group()).names.append(person.name)
+        groups[key].mentions.append(person)
+    # A clipped name joins the full one it starts ("nguyen huong" → "nguyen huong giang").
+    keys = sorted(groups, key=lambda k: -len(k.split()))
+    for short in sorted(groups, key=lambda k: len(k.split())):
+        if short not in groups:
+            continue
+        for long in keys:
+            if long != short and long in groups and long.split()[: len(short.split())] == short.split():
+                groups[long].names.extend(groups[short].names)
+                groups[long].mentions.extend(groups[short].mentions)
+                del groups[short]
+                break
+    return list(groups.values())
+
+
+def _is_secondary(post: Post) -> bool:
+    if post.org is not None and post.org.kind == "council":
+        return True
+    return fold(post.text).startswith(_SECONDARY_OFFICE) or fold(post.text).startswith(
+        tuple("nguyen " + s for s in _SECONDARY_OFFICE))
+
+
+def _dedupe(posts: list[Post]) -> list[Post]:
+    """Posts once each; a bare post that a fuller one contains ("Bí thư" and "Bí thư Thành ủy") goes."""
+    out: list[Post] = []
+    for post in posts:
+        words = fold(post.text).split()
+        if any(fold(o.text).split() == words for o in out):
+            continue
+        out.append(post)
+    kept = []
+    for post in out:
+        words = fold(post.text).split()
+        bigger = [o for o in out if o is not post and len(fold(o.text).split()) > len(words)
+                  and fold(o.text).split()[: len(words)] == words]
+        if not bigger:
+            kept.append(post)
+    return kept
+
+
+def choose_title(posts: list[Post]) -> str | None:
+    """The main post(s): offices first (council chairs and standing memberships only when alone)."""
+    offices = _dedupe([p for p in posts if p.kind == "office"])
+    main = [p for p in offices if not _is_secondary(p)]
+    chosen = main or offices or _dedupe([p for p in posts if p.kind == "membership"])
+    if not chosen:
+        return None
+    return ", ".join(p.text for p in chosen)
+
+
+def _office_units(doc: Document, group: _Group) -> list[UnitFact]:
+    units = []
+    for person in group.mentions:
+        for post in person.posts:
+            if post.org is None or post.kind not in ("office", "org"):
+                continue
+            units.append(UnitFact(
+                name=post.org.name,
+                key=unit_key(post.org.name, doc.locality),
+                locality=doc.locality,
+                evidence=Evidence(sentence=person.seg.text, start=post.org.start, end=post.org.end),
+                confidence=0.85,
+                roles=["office"],
+            ))
+    return units
+
+
+def leader_groups(doc: Document) -> list[_Group]:
+    """The people of a document, mentions of one person merged, those with a post only."""
+    people = [p for seg in segments(doc.text) for p in people_in(seg)]
+    return [g for g in _group(people) if g.posts]
 
 
 @step(needs=("sentences", "units"), adds=("leaders",))
 def find_leaders(doc: Document) -> None:
-    """Placeholder."""
+    """Named officials with their title, posts, honorific and rank; their offices' bodies become units."""
+    leaders: list[LeaderFact] = []
+    for group in leader_groups(doc):
+        posts = group.posts
+        title = choose_title(posts)
+        first = next(m for m in group.mentions if m.posts)
+        main = next(
+            (p for p in posts if p.kind == "office" and p.org is not None and not _is_secondary(p)), None
+        )
+        leaders.append(LeaderFact(
+            name=group.name,
+            title=title,
+            evidence=Evidence(sentence=first.seg.text, start=first.start, end=first.end),
+            confidence=0.9 if any(m.honorific or m.rank for m in group.mentions) else 0.8,
+            honorific=next((m.honorific for m in group.mentions if m.honorific), None),
+            rank=next((m.rank for m in group.mentions if m.rank), None),
+            posts=[p.text for p in _dedupe(posts)],
+            unit=main.org.name if main is not None and main.org is not None else None,
+        ))
+        doc.units.extend(_office_units(doc, group))
+    doc.leaders = leaders

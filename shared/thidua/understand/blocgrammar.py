@@ -1,0 +1,211 @@
+"""The grammar of bloc and cluster names ("Khối thi đua VIII", "Cụm thi đua số 14",
+"Khối thi đua các cơ quan tham mưu, tổng hợp", "Cụm thi đua các tỉnh ven biển miền
+Trung", "Khối 9", "Cụm 1") and of the bloc roles written next to units.
+
+A mention is numbered ("số VII", "3", "I") or descriptive (the words after
+"thi đua" up to a verb or a preposition). A bare "Khối"/"khối thi đua" with
+nothing after it refers back to the bloc already named. A body written right
+after a numbered name is the bloc's parent ("Khối thi đua VIII – UBND Thành
+phố", "Cụm thi đua số 1 thuộc Bộ Giáo dục và Đào tạo"), not one of its units.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from thidua.understand.orgnames import phrases, words
+from thidua.understand.orgs import GENERIC_BEFORE, Org, Words, parse_org
+from thidua.understand.text import fold
+from thidua.understand.tokens import Segment
+
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+# Words and phrases that end a descriptive bloc name (verbs, prepositions, time words).
+_STOP = frozenset(
+    words(
+        """
+        đã đang sẽ vừa mới ký kí gồm bao là được do lấy năm trong tại với của thuộc họp nhằm để cho về
+        từ đến hiện luôn cũng ra đạt làm trao tặng nhận lần ngày tháng sáng chiều và trên dưới theo cùng
+        gửi có
+        """
+    )
+)
+_STOP_PHRASES = frozenset(
+    tuple(p.split()) for p in phrases(
+        """
+        tham dự|tham gia|tổ chức|tiến hành|thống nhất|phát động|tổng kết|sơ kết|triển khai|đăng ký|
+        hoàn thành|chủ trì|bình xét|suy tôn|chụp ảnh|vinh danh|biểu dương|tôn vinh|công bố|ban hành|
+        giai đoạn|nhiệm kỳ|thi đua|xây dựng|thực hiện|thảo luận|góp ý|bàn giao|báo cáo|đề nghị|
+        phấn đấu
+        """
+    )
+)
+# After a comma inside a descriptive name, the next category goes on ("tham mưu, tổng hợp").
+_CONTINUE_AFTER_COMMA = frozenset(words("tổng thành thị huyện quận phường xã ngành đoàn"))
+_NOT_BLOC_AFTER = frozenset(["trưởng", "phó"])
+_NUMBER_WORDS = frozenset(["hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"])
+
+
+@dataclass
+class BlocMention:
+    kind: str  # "khối" or "cụm"
+    name: str  # as written, e.g. "Khối thi đua số 9"
+    number: int | None
+    words: tuple[str, ...]  # folded descriptive words ("cac co quan tham muu")
+    i: int  # token span in the sentence
+    j: int
+    start: int
+    end: int
+    seg: Segment
+    parent: Org | None = None
+    backref: bool = False  # "Khối", "khối thi đua", "trong Cụm"
+
+    @property
+    def key(self) -> tuple[str, str]:
+        if self.number is not None:
+            return self.kind, str(self.number)
+        return self.kind, " ".join(self.words)
+
+
+def roman_value(text: str) -> int | None:
+    if not _ROMAN.match(text):
+        return None
+    total = 0
+    prev = 0
+    for ch in reversed(text):
+        value = _ROMAN_VALUES[ch]
+        total = total - value if value < prev else total + value
+        prev = max(prev, value)
+    return total
+
+
+def _number_at(w: Words, k: int) -> tuple[int, int] | None:
+    """A bloc number at word k ("số 14", "VIII", "3", "số VII"): (value, index after)."""
+    tokens = w.tokens
+    if k < len(tokens) and tokens[k].low == "số":
+        k += 1
+    if k >= len(tokens):
+        return None
+    text = tokens[k].text
+    if text.isdigit() and len(text) <= 3:
+        return int(text), k + 1
+    roman = roman_value(text)
+    if roman is not None:
+        return roman, k + 1
+    return None
+
+
+def _descriptive(w: Words, k: int) -> int:
+    """The end of the descriptive part of a bloc name starting at word k (k when there is none)."""
+    tokens = w.tokens
+    start = k
+    first = tokens[k] if k < len(tokens) else None
+    if first is None or not first.is_word:
+        return k
+    low = first.low
+    counted = (low in _NUMBER_WORDS or first.is_num) and k + 1 < len(tokens) and tokens[k + 1].low in (
+        "tỉnh", "huyện", "quận", "phường", "thành")
+    opens = low in ("các", "khối", "cụm") or first.cap or first.upper or counted
+    if not opens or low in _NOT_BLOC_AFTER or k in w.shouted or low in _STOP:
+        return k
+    while k < len(tokens) and k - start < 16:
+        tok = tokens[k]
+        low = tok.low
+        if low == "có" and tuple(w.low(k + 1, 2)) == ("tính", "chất"):
+            k += 3
+            continue
+        if low == "và" and k + 1 < len(tokens) and tokens[k + 1].low == "các":
+            k += 1
+            continue
+        if low == "số" and _number_at(w, k):
+            return _number_at(w, k)[1]  # type: ignore[index]
+        if tok.is_word:
+            if not tok.cap and k > start and (
+                low in _STOP or (tuple(w.low(k, 2)) in _STOP_PHRASES and tokens[k - 1].low != "các")
+            ):
+                break
+            k += 1
+            continue
+        if low == "," and k + 1 < len(tokens) and tokens[k + 1].low in _CONTINUE_AFTER_COMMA:
+            k += 1
+            continue
+        if low == "-" and k + 1 < len(tokens) and (tokens[k + 1].cap or tokens[k + 1].low == "xã"):
+            k += 1
+            continue
+        break
+    while k > start and (not tokens[k - 1].is_word or tokens[k - 1].low in ("và", "các")):
+        k -= 1
+    return k
+
+
+def _parent(w: Words, k: int) -> Org | None:
+    """A body written right after a bloc's name: its parent ("– UBND Thành phố", "thuộc Bộ …")."""
+    tokens = w.tokens
+    if k < len(tokens) and tokens[k].low in ("-", "thuộc"):
+        k += 1
+    org = parse_org(w, k)
+    return org
+
+
+@lru_cache(maxsize=512)
+def bloc_mentions(seg: Segment) -> tuple[BlocMention, ...]:
+    """Every bloc or cluster named (or referred back to) in a sentence."""
+    w = Words(seg)
+    tokens = w.tokens
+    out: list[BlocMention] = []
+    k = 0
+    while k < len(tokens):
+        tok = tokens[k]
+        if tok.low not in ("khối", "cụm") or k in w.shouted:
+            k += 1
+            continue
+        i = k
+        j = k + 1
+        if j < len(tokens) and tokens[j].low in _NOT_BLOC_AFTER:
+            k = j + 1
+            continue
+        generic = i > 0 and (tokens[i - 1].low in GENERIC_BEFORE or tokens[i - 1].is_num)
+        if i > 0 and tokens[i - 1].low == "," and i > 1 and tokens[i - 2].low in ("khối", "cụm"):
+            generic = True  # "các cụm, khối thi đua"
+        if tuple(w.low(j, 2)) == ("thi", "đua"):
+            j += 2
+        if j < len(tokens) and tokens[j].low == "cấp" and j + 1 < len(tokens):
+            # "cụm thi đua cấp tỉnh số VII"; "cụm thi đua cấp chi cục" is a kind of cluster, not one
+            m = j + 2 if tokens[j + 1].low != "chi" else j + 3
+            if _number_at(w, m):
+                j = m
+            else:
+                k = m
+                continue
+        number = _number_at(w, j)
+        words: tuple[str, ...] = ()
+        parent: Org | None = None
+        if number is not None:
+            value, end = number
+            parent = _parent(w, end)
+            name_end = end
+        else:
+            value = None
+            end = _descriptive(w, j)
+            name_end = end
+            # "Khối thi đua các Hội có tính chất đặc thù số 1": a number may close a descriptive name
+            words = tuple(fold(w.text(j, end)).split())
+        backref = value is None and not words
+        if generic:
+            k = max(end, k + 1)
+            continue
+        if words and words[0] == "cac" and len(words) == 1:
+            backref, words = True, ()
+        name = w.text(i, name_end)
+        name = name[:1].upper() + name[1:]
+        trailing = re.search(r"\bsố\s+(\d+|[IVXLC]+)$", name)
+        if value is None and trailing:
+            value = int(trailing.group(1)) if trailing.group(1).isdigit() else roman_value(trailing.group(1))
+        out.append(BlocMention(
+            kind=tok.low, name=name, number=value, words=words, i=i, j=name_end,
+            start=tokens[i].start, end=tokens[name_end - 1].end, seg=seg, parent=parent, backref=backref,
+        ))
+        k = max(name_end, k + 1)
+    return tuple(out)

@@ -1,0 +1,316 @@
+"""People named in a sentence with the posts written next to their names.
+
+Vietnamese official writing puts posts after the name ("ông Đặng Văn A, Chánh
+Văn phòng UBND TP, Khối trưởng Khối thi đua I") or before it ("Chủ tịch UBND
+tỉnh Nguyễn Văn B", "Bí thư Thành ủy – Chủ tịch UBND thành phố - Trần Thị C").
+`people_in` finds the names (after an honorific or a rank, or a surname-led
+name next to a post) and reads the chain of posts on each side. A chain of
+posts between two names belongs to the second when it runs straight into it
+("Bí thư Tỉnh ủy X, Phó Ban công tác phụ nữ Y": the Phó Ban is Y).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from thidua.understand.orgs import (
+    CLAUSE_WORDS,
+    Org,
+    Words,
+    caps_run,
+    match_head,
+    parse_org,
+    parse_place,
+    person_at,
+    place_org,
+    scan,
+)
+from thidua.understand.titles import (
+    match_bloc_role,
+    match_honorific,
+    match_membership,
+    match_office,
+    match_rank,
+)
+from thidua.understand.tokens import Segment
+
+_SEPARATORS = frozenset({",", "-", ":"})
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+# Words of a bloc reference after a bloc role ("Khối trưởng Khối thi đua VIII năm 2023").
+_BLOC_WORDS = frozenset(["khối", "cụm", "thi", "đua", "số", "năm", "học", "các", "cơ", "quan"])
+
+
+@dataclass
+class Post:
+    """One post of a person: an office (with its body), a membership, a bloc role or a bare body."""
+
+    kind: str  # office, membership, bloc_role, org
+    text: str
+    start: int  # character span in the document
+    end: int
+    org: Org | None = None
+    role: str | None = None  # head / deputy for bloc roles
+    year: int | None = None
+    bloc: str | None = None
+
+
+@dataclass
+class Person:
+    name: str
+    start: int
+    end: int
+    seg: Segment
+    i: int
+    j: int
+    honorific: str | None = None
+    rank: str | None = None
+    posts: list[Post] = field(default_factory=list)
+
+
+def _bloc_ref(w: Words, k: int) -> tuple[int, int | None, str | None]:
+    """Skip the bloc named after a bloc role; returns the end, a year and the bloc's words."""
+    tokens = w.tokens
+    start = k
+    year: int | None = None
+    while k < len(tokens):
+        tok = tokens[k]
+        if tok.low in _BLOC_WORDS or _ROMAN.match(tok.text) or tok.is_num:
+            if _YEAR.match(tok.text):
+                year = int(tok.text)
+            k += 1
+            continue
+        if tok.low == "-" and k + 1 < len(tokens) and _YEAR.match(tokens[k + 1].text):
+            k += 2
+            continue
+        if tok.cap and tok.is_word and tok.low not in CLAUSE_WORDS and not _post_len(w, k)[0]:
+            k += 1
+            continue
+        break
+    bloc = w.text(start, k) if k > start else None
+    return k, year, bloc
+
+
+def _post_len(w: Words, k: int) -> tuple[int, str]:
+    """The longest post phrase at word k and its kind."""
+    words = w.low(k, 10)
+    if words and words[0] == "quyền" and k > 0 and w.tokens[k - 1].low == "ủy":
+        return 0, ""  # "ủy quyền": delegated, not acting
+    prefix = 1 if words and words[0] in ("nguyên", "quyền") else 0
+    rest = words[prefix:]
+    candidates = [
+        (match_bloc_role(rest), "bloc_role"),
+        (match_office(words), "office"),  # match_office reads the prefix itself
+        (match_membership(rest), "membership"),
+    ]
+    best_n, best_kind = 0, ""
+    for n, kind in candidates:
+        total = n if kind == "office" else (n + prefix if n else 0)
+        if total > best_n:
+            best_n, best_kind = total, kind
+    return best_n, best_kind
+
+
+def _org_after(w: Words, k: int) -> Org | None:
+    org = parse_org(w, k, lower=True, after_office=True)
+    if org is not None:
+        return org
+    pl = parse_place(w, k, bare_ok=False)
+    if pl is not None and pl.name is not None and pl.level in ("tỉnh", "thành phố", "huyện", "quận"):
+        return place_org(w, pl)
+    return None
+
+
+def _post_at(w: Words, k: int) -> tuple[Post, int] | None:
+    """One post starting at word k, and the index after it."""
+    tokens = w.tokens
+    if k >= len(tokens):
+        return None
+    start_k = k
+    if tokens[k].low == "đơn" and k + 1 < len(tokens) and tokens[k + 1].low == "vị":
+        k += 2  # "- đơn vị Cụm trưởng"
+    n, kind = _post_len(w, k)
+    if not n:
+        org = parse_org(w, k, lower=True, after_office=True) if k == start_k else None
+        if org is None or org.generic:
+            return None
+        return Post("org", org.name, org.start, org.end, org=org), org.j
+    end = k + n
+    text = w.text(k, end)
+    if kind == "bloc_role":
+        role = "deputy" if "phó" in w.low(k, n) else "head"
+        end2, year, bloc = _bloc_ref(w, end)
+        post = Post("bloc_role", w.text(k, end2), tokens[start_k].start, tokens[end2 - 1].end, role=role,
+                    year=year, bloc=bloc)
+        return post, end2
+    org = _org_after(w, end)
+    if org is None and kind == "office" and end - 1 > k:
+        # "Trưởng ban Tuyên giáo …", "Phó ban Thi đua tỉnh": the office's last word heads the body.
+        last = end - 1
+        if match_head(w, last, lower=True, after_office=True):
+            org = parse_org(w, last, lower=True, after_office=True)
+            if org is not None:
+                end = last
+                text = w.text(k, end)
+    if org is None and kind == "office" and tokens[end - 1].low in ("chánh",):
+        # "Phó Chánh Văn phòng" with the office's body left unsaid
+        hit = match_head(w, end)
+        if hit is not None:
+            end += hit[1]
+            text = w.text(k, end)
+    if org is None and end + 1 < len(tokens) and tokens[end].text == "," and kind == "office":
+        # "Cục trưởng, Cục Quản lý thị trường tỉnh"
+        nxt = parse_org(w, end + 1, lower=True, after_office=True)
+        if nxt is not None and not _post_len(w, end + 1)[0]:
+            org = nxt
+            text = f"{text} {org.name}"
+            return Post("office", text, tokens[k].start, org.end, org=org), org.j
+    if org is not None and not org.generic:
+        full = w.text(k, org.j) if org.i == end else f"{text} {org.name}"
+        return Post(kind, full, tokens[k].start, org.end, org=org), org.j
+    if kind == "office" and w.low(k, end - k) in (["trưởng"], ["phó"]):
+        return None  # "Trưởng", "Phó" alone say nothing
+    return Post(kind, text, tokens[k].start, tokens[end - 1].end), end
+
+
+def _chain(w: Words, k: int) -> tuple[list[Post], int]:
+    """Posts one after another ("Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh"), and the index after them."""
+    posts: list[Post] = []
+    tokens = w.tokens
+    while k < len(tokens):
+        hit = _post_at(w, k)
+        if hit is None:
+            break
+        post, k = hit
+        if post.kind == "org" and not posts:
+            break
+        posts.append(post)
+        if k < len(tokens) and tokens[k].low in _SEPARATORS and k + 1 < len(tokens):
+            nxt = _post_at(w, k + 1)
+            if nxt is not None:
+                k += 1
+                continue
+        break
+    if posts and posts[0].kind == "org":
+        return [], k
+    return posts, k
+
+
+def _name_after_honorific(w: Words, k: int) -> tuple[int, int] | None:
+    """The name after an honorific or a rank (any two to four capitalised syllables)."""
+    tokens = w.tokens
+    if k < len(tokens) and tokens[k].text == ":":
+        k += 1
+    run = caps_run(w, k, 4)
+    for n in range(1, run):
+        post = _post_len(w, k + n)[0]
+        if tokens[k + n].low in CLAUSE_WORDS or post >= 2 or (post == 1 and match_head(w, k + n + 1)):
+            run = n
+            break
+    if run < 2 or k in w.shouted:
+        return None
+    end = k + run
+    # "Nguyễn Hương giang, Phó Bí thư …": a last syllable typed in lower case
+    if (run == 2 and end + 1 < len(tokens) and tokens[end].is_word and tokens[end].text.isalpha()
+            and tokens[end].text.islower() and tokens[end + 1].low in (",", "-")
+            and _post_len(w, end + 2)[0]):
+        end += 1
+    return k, end
+
+
+def _org_spans(seg: Segment) -> list[tuple[int, int]]:
+    return [(o.i, o.j) for o in scan(seg, places=True)]
+
+
+@lru_cache(maxsize=512)
+def people_in(seg: Segment) -> tuple[Person, ...]:
+    """Every person named in a sentence with the posts written around the name."""
+    w = Words(seg)
+    tokens = w.tokens
+    orgs = _org_spans(seg)
+    inside = {k for a, b in orgs for k in range(a, b)}
+    names: list[tuple[int, int, str | None, str | None]] = []
+    k = 0
+    while k < len(tokens):
+        if k in inside or k in w.shouted:
+            k += 1
+            continue
+        words = w.low(k, 4)
+        hon = match_honorific(words)
+        honorific = rank = None
+        j = k
+        if hon:
+            honorific = w.text(k, k + hon)
+            j = k + hon
+        r = match_rank(w.low(j, 3))
+        if r:
+            rank = w.text(j, j + r)
+            j += r
+        if j > k:
+            span = _name_after_honorific(w, j)
+            if span is not None:
+                names.append((span[0], span[1], honorific, rank))
+                k = span[1]
+                continue
+            k = j
+            continue
+        n = person_at(w, k)
+        if n:
+            names.append((k, k + n, None, None))
+            k += n
+            continue
+        k += 1
+    people: list[Person] = []
+    for a, b, honorific, rank in names:
+        people.append(Person(
+            name=" ".join(t.text[:1].upper() + t.text[1:] for t in tokens[a:b]),
+            start=tokens[a].start, end=tokens[b - 1].end, seg=seg, i=a, j=b,
+            honorific=honorific, rank=rank,
+        ))
+    _attach_posts(w, people)
+    return tuple(people)
+
+
+def _attach_posts(w: Words, people: list[Person]) -> None:
+    tokens = w.tokens
+    for n, person in enumerate(people):
+        nxt = people[n + 1] if n + 1 < len(people) else None
+        # posts after the name
+        k = person.j
+        if k < len(tokens) and tokens[k].low in _SEPARATORS:
+            posts, end = _chain(w, k + 1)
+            runs_into_next = nxt is not None and nxt.honorific is None and nxt.rank is None and (
+                nxt.i == end or (nxt.i == end + 1 and tokens[end].low == "-"))
+            if posts and not runs_into_next:
+                person.posts.extend(posts)
+        # posts before the name
+        k = person.i
+        if person.honorific is None and person.rank is None and k > 0:
+            start = _chain_start_before(w, k, people[n - 1].j if n > 0 else 0)
+            if start is not None:
+                posts, end = _chain(w, start)
+                if posts and end in (k, k - 1):
+                    if _delegated(w, start):
+                        posts = posts[1:]
+                    person.posts[:0] = posts
+
+
+def _chain_start_before(w: Words, k: int, floor: int) -> int | None:
+    """Where the longest chain of posts that ends right before word k begins (None when there is none)."""
+    tokens = w.tokens
+    end = k - 1 if tokens[k - 1].low in _SEPARATORS else k
+    for start in range(max(floor, k - 30), end):
+        if not tokens[start].is_word:
+            continue
+        posts, stop = _chain(w, start)
+        if posts and stop in (k, end):
+            return start
+    return None
+
+
+def _delegated(w: Words, start: int) -> bool:
+    """ "thừa ủy quyền Chủ tịch nước, Phó Chủ tịch nước X": the first post is the delegator's."""
+    words = w.low(max(0, start - 3), 3)
+    return ("quyền" in words and ("ủy" in words or "thừa" in words)) or words[-2:] == ["thay", "mặt"]

@@ -1,0 +1,184 @@
+"""Words and sentences for the entity grammar, with offsets into the document text.
+
+Lines that a page or a PDF wrapped in the middle of a sentence are read as
+one sentence ("… có ông\\nNguyễn Văn A, Giám đốc …"), so a name split over two
+lines is still one name. Offsets always point into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+
+_TOKEN = re.compile(r"\w+(?:[./'’]\w+)*|[^\w\s]", re.UNICODE)
+_DASHES = {"–": "-", "—": "-", "‐": "-", "−": "-"}
+# Words after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    {"tp", "q", "p", "tt", "đ/c", "ths", "ts", "pgs", "gs", "bs", "ks", "th.s", "ncs", "ông", "bà"}
+)
+_URL = re.compile(r"^URL:.*$|(?:https?://|www\.)\S+|\S+\.(?:jpg|jpeg|png|gif|webp|html?|aspx|php|epi)\b",
+                  re.IGNORECASE | re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        """Lower case, dashes unified: the form the lexicons are written in."""
+        return _DASHES.get(self.text, self.text.lower())
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def cap(self) -> bool:
+        """Starts with a capital letter."""
+        return self.text[0].isupper()
+
+    @property
+    def upper(self) -> bool:
+        """An all-capitals word of two or more letters (an abbreviation such as UBND)."""
+        letters = [c for c in self.text if c.isalpha()]
+        return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+    @property
+    def is_num(self) -> bool:
+        return self.text.isdigit()
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A sentence (wrapped lines joined) with its words."""
+
+    start: int
+    end: int
+    text: str
+    tokens: tuple[Token, ...]
+
+    @property
+    def shouting(self) -> bool:
+        """Written in capitals throughout (a banner or a headline in caps)."""
+        letters = [c for c in self.text if c.isalpha()]
+        return len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
+def _joins(line: str, nxt: str, wrapped: bool) -> bool:
+    """Whether a line break sits inside a sentence (a wrapped line)."""
+    a, b = line.rstrip(), nxt.lstrip()
+    if not a or not b:
+        return False
+    if a[-1] in ".!?:;\"”":
+        return False
+    if b[0].islower():
+        return True
+    # Before a capital, only in hard-wrapped text: elsewhere that is a headline above its article.
+    return wrapped and (a[-1].islower() or a[-1] in ",-–(")
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Text wrapped at a fixed width: several breaks fall inside sentences, before a lower-case word."""
+    count = 0
+    for a, b in pairwise(lines):
+        a, b = a.rstrip(), b.lstrip()
+        if a and b and a[-1] not in ".!?:;\"”" and b[0].islower():
+            count += 1
+    return count >= 3
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: runs of lines joined where a line was wrapped mid-sentence."""
+    spans: list[tuple[int, int]] = []
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    wrapped = _hard_wrapped([text[a:b] for a, b in lines])
+    current: tuple[int, int] | None = None
+    prev_line = ""
+    for start, end in lines:
+        line = text[start:end]
+        if current is not None and line.strip() and _joins(prev_line, line, wrapped):
+            current = (current[0], end)
+        else:
+            if current is not None and text[current[0] : current[1]].strip():
+                spans.append(current)
+            current = (start, end)
+        prev_line = line
+    if current is not None and text[current[0] : current[1]].strip():
+        spans.append(current)
+    return spans
+
+
+def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    cursor = start
+    for m in re.finditer(r"[.!?]+(?=\s+[\"“(]?[A-ZÀ-ỸĐ0-9]|\s*$)", text[start:end]):
+        stop = start + m.end()
+        before = text[cursor : start + m.start()].split()
+        last = before[-1].lower() if before else ""
+        if m.group(0) == "." and (last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())):
+            continue
+        out.append((cursor, stop))
+        cursor = stop
+    if text[cursor:end].strip():
+        out.append((cursor, end))
+    return out
+
+
+@lru_cache(maxsize=512)
+def word_ends(seg: Segment) -> tuple[int, ...]:
+    """For each syllable, the index just after the word it belongs to ("Cao đẳng", "Sư phạm" are one word).
+
+    Word boundaries come from underthesea's tokenizer (about a millisecond a
+    sentence); they let a capitalised field run on through its lower-case
+    syllables ("Trường Cao đẳng Cơ điện") without taking in the verb after it.
+    """
+    from underthesea import word_tokenize  # imported here: slow to import, only extraction needs it
+
+    ends = list(range(1, len(seg.tokens) + 1))
+    starts = {t.start - seg.start: n for n, t in enumerate(seg.tokens)}
+    cursor = 0
+    for word in word_tokenize(seg.text):
+        at = seg.text.find(word, cursor)
+        if at < 0:
+            continue
+        cursor = at + len(word)
+        first = starts.get(at)
+        if first is None:
+            continue
+        last = first
+        while last + 1 < len(seg.tokens) and seg.tokens[last + 1].start - seg.start < cursor:
+            last += 1
+        for n in range(first, last + 1):
+            ends[n] = last + 1
+    return tuple(ends)
+
+
+def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
+    return tuple(Token(m.group(0), offset + m.start(), offset + m.end()) for m in _TOKEN.finditer(text))
+
+
+@lru_cache(maxsize=32)
+def segments(text: str) -> tuple[Segment, ...]:
+    """The sentences of a text, wrapped lines joined, web addresses blanked out."""
+    masked = _URL.sub(lambda m: " " * len(m.group(0)), text)
+    out: list[Segment] = []
+    for b_start, b_end in _blocks(masked):
+        for s_start, s_end in _sentence_spans(masked, b_start, b_end):
+            while s_start < s_end and masked[s_start].isspace():
+                s_start += 1
+            while s_end > s_start and masked[s_end - 1].isspace():
+                s_end -= 1
+            if s_start >= s_end:
+                continue
+            chunk = masked[s_start:s_end].replace("\n", " ")
+            out.append(Segment(s_start, s_end, chunk, tokenize(chunk, s_start)))
+    return tuple(out)
