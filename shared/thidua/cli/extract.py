@@ -7,7 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from thidua.read import ReadError, read_document
+from thidua.read import ReadError
+from thidua.read.base import read_path
 from thidua.understand.extract import extract_record
 from thidua.understand.record import DocumentRecord
 
@@ -15,7 +16,7 @@ from thidua.understand.record import DocumentRecord
 def record_for_file(path: Path) -> DocumentRecord:
     """Read and extract one file; an unreadable file gives an empty record with `error` set."""
     try:
-        result = read_document(path.read_bytes(), path.name)
+        result = read_path(path)
     except ReadError as exc:
         return DocumentRecord(error=f"{exc.reason}: {exc.message}")
     except OSError as exc:
