@@ -68,10 +68,14 @@ def ingest_bytes(
     meta = index.get_meta(source.doc_id, with_record=False)
     if index.is_stale(meta, sequencer):
         return IngestOutcome("stale", source.doc_id, source.uri)
-    if index.is_unchanged(meta, digest, extractor_version):
+    if (
+        meta is not None
+        and index.is_unchanged(meta, digest, extractor_version)
+        and index.links_complete(meta)
+    ):
         if sequencer:
             index.touch_sequencer(source.doc_id, sequencer)
-        return IngestOutcome("unchanged", source.doc_id, source.uri, format=meta.format if meta else None)
+        return IngestOutcome("unchanged", source.doc_id, source.uri, format=meta.format)
     info = SourceInfo(ref=source, size=len(data), content_hash=digest, sequencer=sequencer)
     try:
         result = read_document(data, source.name, limits)

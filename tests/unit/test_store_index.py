@@ -240,3 +240,38 @@ def test_catalogue_entries_already_in_the_table_are_not_rewritten(index: Index, 
     result = fresh.replace_document(_source("b.txt", "b" * 64), record, extractor_version="v1")
     assert fresh.stats.puts == result.links_written + 1  # links and META only
     assert fresh.put_entities(_record(["Sở Tài chính"])) == 2  # a new unit: its two catalogue items
+
+
+def _keys_of(client: Any, doc_id: str) -> list[str]:
+    return sorted(i["sk"]["S"] for i in _partition(client, doc_id))
+
+
+def test_links_complete_cleans_up_after_a_writer_killed_mid_way(
+    index: Index, client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old, new = _source("a.txt", "a" * 64), _source("a.txt", "b" * 64)
+    index.replace_document(new, _record(["Sở Y tế"]), extractor_version="v1")
+    clean = _keys_of(client, new.ref.doc_id)
+    # Killed after the META switch, before the cleanup: old links stay behind.
+    index.replace_document(old, _record(["Sở Tư pháp"]), extractor_version="v1")
+
+    def killed(*_args: Any, **_kwargs: Any) -> int:
+        raise RuntimeError("killed")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Index, "_delete_links", killed)
+        with pytest.raises(RuntimeError):
+            index.replace_document(new, _record(["Sở Y tế"]), extractor_version="v1")
+    assert _keys_of(client, new.ref.doc_id) != clean
+    meta = index.get_meta(new.ref.doc_id)
+    assert meta is not None and index.links_complete(meta)
+    assert _keys_of(client, new.ref.doc_id) == clean
+
+
+def test_links_complete_is_false_when_a_current_link_is_missing(index: Index, client: Any) -> None:
+    source = _source("a.txt", "a" * 64)
+    index.replace_document(source, _record(["Sở Y tế"]), extractor_version="v1")
+    link = next(i for i in _partition(client, source.ref.doc_id) if i["sk"]["S"].startswith("LINK#"))
+    client.delete_item(TableName=TABLE, Key={"pk": link["pk"], "sk": link["sk"]})
+    meta = index.get_meta(source.ref.doc_id)
+    assert meta is not None and not index.links_complete(meta)

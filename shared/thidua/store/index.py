@@ -307,6 +307,21 @@ class Index:
             return False
         return keys.pad_sequencer(sequencer) < meta.sequencer
 
+    def links_complete(self, meta: StoredDocument) -> bool:
+        """True when every link of the current version is there; links of other versions are deleted.
+
+        An ingest killed after its META switch but before its cleanup leaves old links behind
+        (readers already ignore them); one killed between its link writes and its META switch
+        leaves new-version orphans. The "unchanged" path calls this so a resumed run ends
+        with exactly the items of an uninterrupted one.
+        """
+        present = list(self._partition_links(meta.doc_id))
+        stray = [i for i in present if keys.link_ver(i["sk"]["S"]) != meta.ver]
+        if stray:
+            self._batch_write([{"DeleteRequest": {"Key": items.item_key(i)}} for i in stray], deleted=stray)
+        current = {i["gsi1pk"]["S"] for i in present if keys.link_ver(i["sk"]["S"]) == meta.ver}
+        return set(meta.facets) <= current
+
     def touch_sequencer(self, doc_id: str, sequencer: str) -> None:
         """Record a newer sequencer on an unchanged document, so older events stay ignored."""
         padded = keys.pad_sequencer(sequencer)

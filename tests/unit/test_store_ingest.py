@@ -1,0 +1,82 @@
+"""thidua.ingest over a moto table: outcomes, idempotence, and resuming after a killed write."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import boto3
+import pytest
+from moto import mock_aws
+
+from thidua.ingest import ingest_bytes, ingest_file, remove_source
+from thidua.store import Index, SourceRef
+from thidua.store.template_schema import create_table_kwargs
+from thidua.understand.entities import unit_id, unit_key
+from thidua.understand.record import DocumentRecord, UnitOut
+
+TABLE = "thidua-ingest-unit"
+
+
+def fake_extract(text: str, **_kwargs: Any) -> DocumentRecord:
+    units = [line[5:].strip() for line in text.splitlines() if line.startswith("unit:")]
+    return DocumentRecord(
+        campaign_years=[2023], units=[UnitOut(name=u, id=unit_id(u), key=unit_key(u)) for u in units]
+    )
+
+
+@pytest.fixture
+def index(monkeypatch: pytest.MonkeyPatch) -> Iterator[Index]:
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    with mock_aws():
+        client = boto3.client("dynamodb", region_name="eu-west-1")
+        client.create_table(**create_table_kwargs(TABLE))
+        yield Index(client, TABLE, sleep=lambda _s: None)
+
+
+def _doc_keys(index: Index) -> list[tuple[str, str]]:
+    """Keys of every document item (the entity catalogue only grows, so it is left out)."""
+    items = index.client.scan(TableName=TABLE)["Items"]  # the test's view; the read path never scans
+    return sorted((i["pk"]["S"], i["sk"]["S"]) for i in items if i["pk"]["S"].startswith("DOC#"))
+
+
+def test_outcomes(index: Index, tmp_path: Path) -> None:
+    source = SourceRef.s3("uploads", "a.txt")
+    first = ingest_bytes(source, b"Tong ket.\nunit: So Y te\n", index, extract=fake_extract)
+    assert first.status == "ok" and first.links > 0
+    assert (
+        ingest_bytes(source, b"Tong ket.\nunit: So Y te\n", index, extract=fake_extract).status == "unchanged"
+    )
+    failed = ingest_bytes(SourceRef.s3("uploads", "b.exe"), b"MZ\x90\x00", index, extract=fake_extract)
+    assert failed.status == "failed" and failed.reason_code == "unsupported_type"
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * 2048)
+    from thidua.read import Limits
+
+    too_large = ingest_file(big, index, limits=Limits(max_bytes=1024))
+    assert too_large.status == "failed" and too_large.reason_code == "too_large"
+    assert remove_source(source, index).status == "deleted"
+    assert index.get_document(source.doc_id) is None
+
+
+def test_a_run_killed_after_the_meta_switch_resumes_to_the_same_items(
+    index: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = SourceRef.s3("uploads", "a.txt")
+    v1, v2 = b"unit: So Y te\n", b"unit: So Tu phap\nunit: So Noi vu\n"
+    ingest_bytes(source, v2, index, extract=fake_extract)
+    uninterrupted = _doc_keys(index)
+    ingest_bytes(source, v1, index, extract=fake_extract)
+
+    def killed(*_args: Any, **_kwargs: Any) -> int:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Index, "_delete_links", killed)
+        with pytest.raises(KeyboardInterrupt):
+            ingest_bytes(source, v2, index, extract=fake_extract)
+    assert _doc_keys(index) != uninterrupted  # the old links are still there
+    assert ingest_bytes(source, v2, index, extract=fake_extract).status == "unchanged"
+    assert _doc_keys(index) == uninterrupted
