@@ -149,7 +149,7 @@ def test_unit_and_year_page_costs_few_round_trips(index: Index) -> None:
     reader = DynamoReader.from_index(index)
     page = search(reader, check_filters(unit="unit:so-noi-vu", year=2022), cursor_key=KEY, page_size=5)
     assert page.hits
-    assert page.round_trips <= 3  # Query + BatchGetItem (+1 when stale links push past the page)
+    assert page.round_trips == 2  # one Query of the unit × year partition, one BatchGetItem
 
 
 def test_stale_links_are_not_shown(index: Index) -> None:
@@ -209,6 +209,9 @@ def test_plan_uses_most_selective_key() -> None:
     assert plan.partitions == ["LEADER#leader:c"]
     assert plan.year == 2023
     assert set(plan.required) == {"UNIT#unit:a", "BLOC#bloc:b", "AWARD#giay_khen"}
+    unit_year = plan_for(check_filters(unit="unit:a", year=2023, event_type="tong_ket"))
+    assert unit_year.partitions == ["UNITYEAR#unit:a#2023"] and unit_year.year is None
+    assert unit_year.required == ["EVENT#tong_ket"] and unit_year.key_facet == "UNIT#unit:a"
     walk = plan_for(check_filters(date_from="2021-05-01"), [2019, 2021, 2023])
     assert walk.partitions == ["DATE#2023", "DATE#2021"] and walk.sk_from == "2021-05-01"
     assert plan_for(check_filters(), [2022, 2023]).partitions == ["DATE#2023", "DATE#2022", "DATE#0000"]

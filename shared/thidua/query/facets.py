@@ -5,21 +5,25 @@ from __future__ import annotations
 from thidua.store.keys import (
     award_facet,
     bloc_facet,
+    bloc_year_facet,
     date_facet,
     event_facet,
     leader_facet,
     locality_facet,
     unit_facet,
+    unit_year_facet,
     year_facet,
 )
 
 __all__ = [
     "award_facet",
     "bloc_facet",
+    "bloc_year_facet",
     "date_facet",
     "event_facet",
     "leader_facet",
     "locality_facet",
     "unit_facet",
+    "unit_year_facet",
     "year_facet",
 ]

@@ -29,7 +29,7 @@ MAX_CANDIDATES = 20
 # Pages of one catalogue partition read by the word-containment fallback (1 MB each).
 FALLBACK_PAGES = 5
 
-_ID = re.compile(r"^(unit|bloc|leader):[a-z0-9][a-z0-9\-]*$")
+ENTITY_ID = re.compile(r"^(unit|bloc|leader):[a-z0-9][a-z0-9\-]*$")
 
 # Words people put before a name that the catalogue does not hold: honorifics,
 # military and police ranks, academic titles (folded).
@@ -183,7 +183,7 @@ def resolve(reader: Reader, kind: str, text: str) -> Candidate:
         raise ValueError(kind)
     label = KIND_LABELS[kind]
     raw = text.strip()
-    if _ID.match(raw):
+    if ENTITY_ID.match(raw):
         if not raw.startswith(kind + ":"):
             raise UnknownEntity(label, raw)
         item = reader.entity(raw)

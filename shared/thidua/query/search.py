@@ -23,12 +23,25 @@ from thidua.query.errors import InvalidCursor
 from thidua.query.filters import SearchFilters
 from thidua.query.models import EntityRef, EvidenceRef, SearchHit, SearchPage
 from thidua.query.reads import Item, Reader
-from thidua.query.resolve import resolve
+from thidua.query.resolve import ENTITY_ID, resolve
 from thidua.understand.record import DocumentRecord
 
 KEY_ORDER = ("leader", "unit", "bloc", "award", "event_type", "locality", "year")
 ENTITY_FILTERS = ("unit", "bloc", "leader")
-_SK_HIGH = "#~"  # after any "#doc_id" suffix in gsi1sk
+_SK_HIGH = "#~"
+# META attributes a hit needs (the record only when another entity's evidence is shown).
+HIT_ATTRS = [
+    "ver",
+    "status",
+    "title",
+    "sort_date",
+    "event_types",
+    "years",
+    "source_uri",
+    "format",
+    "bloc_refs",
+    "locality",
+]  # after any "#doc_id" suffix in gsi1sk
 
 
 @dataclass
@@ -41,6 +54,11 @@ class Plan:
     year: int | None = None
     required: list[str] = field(default_factory=list)
     evidence_for: dict[str, str] = field(default_factory=dict)  # facet → entity kind
+    key_facet: str | None = None  # the filter facet the partition stands for (its links' evidence)
+
+    def needs_record(self) -> bool:
+        """Evidence for an entity filter other than the key comes from the record."""
+        return any(f != self.key_facet for f in self.evidence_for)
 
 
 def facet_of(name: str, value: str | int) -> str:
@@ -70,8 +88,14 @@ def plan_for(filters: SearchFilters, years: list[int] | None = None) -> Plan:
     if chosen:
         key_name, key_value = chosen[0]
         plan.partitions = [facet_of(key_name, key_value)]
+        plan.key_facet = plan.partitions[0]
         rest = chosen[1:]
-        if filters.year is not None and key_name != "year":
+        if filters.year is not None and key_name in ("unit", "bloc"):
+            # Entity × year links: one exact partition, no filtering.
+            build = facets.unit_year_facet if key_name == "unit" else facets.bloc_year_facet
+            plan.partitions = [build(str(key_value), filters.year)]
+            rest = [(n, v) for n, v in rest if n != "year"]
+        elif filters.year is not None and key_name != "year":
             plan.year = filters.year
             rest = [(n, v) for n, v in rest if n != "year"]
         plan.required = [facet_of(n, v) for n, v in rest]
@@ -94,6 +118,11 @@ def resolve_filters(reader: Reader, filters: SearchFilters) -> tuple[SearchFilte
     for kind in ENTITY_FILTERS:
         text = getattr(filters, kind)
         if text is None:
+            continue
+        if ENTITY_ID.match(text) and text.startswith(kind + ":"):
+            # An id (from typeahead or a link) is used as is: no catalogue read; unknown ids match nothing.
+            ids[kind] = text
+            resolved.append(EntityRef(type=kind, id=text, name=text))
             continue
         cand = resolve(reader, kind, text)
         ids[kind] = cand.id
@@ -123,10 +152,10 @@ def _entity_evidence(record: DocumentRecord | None, kind: str, entity_id: str) -
 
 def make_hit(link: Item, meta: Item, plan: Plan) -> SearchHit:
     """A result row: date, title, event types, blocs, the evidence of the matched entities, source."""
-    record = record_of(meta)
+    record = record_of(meta) if plan.needs_record() else None
     doc_id = str(meta["doc_id"])
     evidence: list[EvidenceRef] = []
-    key_facet = plan.partitions[0] if len(plan.partitions) == 1 else None
+    key_facet = plan.key_facet
     if key_facet and link.get("evidence"):
         evidence.append(EvidenceRef(facet=key_facet, name=link.get("name"), sentence=str(link["evidence"])))
     for facet_key, kind in plan.evidence_for.items():
@@ -135,15 +164,15 @@ def make_hit(link: Item, meta: Item, plan: Plan) -> SearchHit:
         found = _entity_evidence(record, kind, facet_key.split("#", 1)[1])
         if found:
             evidence.append(EvidenceRef(facet=facet_key, name=found[0], sentence=found[1]))
-    blocs = [EntityRef(type="bloc", id=b.id, name=b.name) for b in record.blocs] if record else []
+    blocs = [EntityRef(type="bloc", id=str(i), name=str(n)) for i, n in meta.get("bloc_refs") or []]
     return SearchHit(
         doc_id=doc_id,
         date=date_of(meta),
-        title=meta.get("title") or (record.title if record else None),
+        title=meta.get("title"),
         event_types=list(meta.get("event_types") or []),
         years=sorted(int(y) for y in meta.get("years") or []),
         blocs=blocs,
-        locality=record.locality if record else None,
+        locality=meta.get("locality"),
         evidence=evidence,
         source=meta.get("source_uri"),
         format=meta.get("format"),
@@ -198,9 +227,14 @@ def search(
     required = set(plan.required)
     # Without filters beyond the key every current link is a hit: read one more than the page to know
     # whether another page exists. With filters, read wider so a sparse match costs few round trips.
-    narrow = not required and plan.year is None
-    batch = page_size + 1 if narrow else max(100, page_size * 5)
+    # A year filter is applied by the index: read without a limit so a sparse match costs one Query.
+    batch: int | None = page_size + 1 if not required and plan.year is None else None
+    if required:
+        batch = max(100, page_size * 5)
+    # `facets` is a long string set: fetch it only when other filters are checked against it.
+    attrs = HIT_ATTRS + (["facets"] if required else []) + (["record"] if plan.needs_record() else [])
     next_state: dict[str, Any] | None = None
+    key_name: str | None = None
     while position < len(plan.partitions) and next_state is None:
         page = reader.links(
             plan.partitions[position],
@@ -218,7 +252,7 @@ def search(
             # META items are fetched only for the links the page still needs (plus slack for stale ones).
             want = page_size - len(hits) + (2 if not required else 100)
             chunk = page.items[index : index + want]
-            metas = reader.metas(sorted({str(i["doc_id"]) for i in chunk}))
+            metas = reader.metas(sorted({str(i["doc_id"]) for i in chunk}), attrs)
             trips += 1
             for offset, link in enumerate(chunk):
                 meta = metas.get(str(link["doc_id"]))
@@ -229,6 +263,7 @@ def search(
                 ):
                     continue
                 hits.append(make_hit(link, meta, plan))
+                key_name = key_name or link.get("name")
                 if len(hits) == page_size:
                     done = True
                     if index + offset + 1 < len(page.items) or page.last_key is not None:
@@ -244,6 +279,13 @@ def search(
         else:
             position += 1
             start = None
+    if key_name:  # an id typed or linked is shown with the name its links carry
+        resolved = [
+            r.model_copy(update={"name": key_name})
+            if r.name == r.id and facet_of(r.type, r.id) == plan.key_facet
+            else r
+            for r in resolved
+        ]
     next_cursor = None
     if next_state is not None:
         next_state["r"] = [r.model_dump() for r in resolved]
