@@ -59,17 +59,21 @@ def ingest_bytes(
     limits: Limits | None = None,
     extractor_version: str = EXTRACTOR_VERSION,
     extract: Extractor | None = None,
+    force: bool = False,
 ) -> IngestOutcome:
     """Index the bytes of one source, idempotently (see the module docstring for outcomes).
 
     `extract` defaults to the project's extraction pipeline (looked up at call time).
+    `force` re-reads and re-extracts even when the same bytes and extractor are indexed
+    (`thidua reindex --all`, and documents a killed bulk run had in flight).
     """
     digest = content_hash(data)
     meta = index.get_meta(source.doc_id, with_record=False)
     if index.is_stale(meta, sequencer):
         return IngestOutcome("stale", source.doc_id, source.uri)
     if (
-        meta is not None
+        not force
+        and meta is not None
         and index.is_unchanged(meta, digest, extractor_version)
         and index.links_complete(meta)
     ):
@@ -159,6 +163,7 @@ def ingest_s3_object(
     index: Index,
     sequencer: str | None = None,
     limits: Limits | None = None,
+    force: bool = False,
 ) -> IngestOutcome:
     """Fetch an uploaded object and ingest it; an object over the size limit is never downloaded."""
     limits = limits or Limits()
@@ -172,4 +177,4 @@ def ingest_s3_object(
         return fail_source(source, f"too_large: {exc}", index, size=exc.size, sequencer=sequencer)
     except ObjectMissingError:
         return IngestOutcome("missing", source.doc_id, source.uri)
-    return ingest_bytes(source, data, index, sequencer=sequencer, limits=limits)
+    return ingest_bytes(source, data, index, sequencer=sequencer, limits=limits, force=force)
