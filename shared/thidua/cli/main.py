@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from thidua import __version__
 from thidua.cli import extract, ingest, search, serve, stats, status
+from thidua.store.local_engine import EngineError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,7 +28,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr)
-    return int(args.run(args))
+    try:
+        return int(args.run(args))
+    except EngineError as exc:
+        # One place for every command that needs the local engine.
+        print(f"thidua: local engine: {exc}", file=sys.stderr)
+        return 3
+    except KeyboardInterrupt:
+        print("thidua: interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":
