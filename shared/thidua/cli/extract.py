@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from thidua.read import ReadError
 from thidua.read.base import read_path
 from thidua.understand.extract import extract_record
 from thidua.understand.record import DocumentRecord
+
+logger = logging.getLogger(__name__)
 
 
 def record_for_file(path: Path) -> DocumentRecord:
@@ -21,7 +24,11 @@ def record_for_file(path: Path) -> DocumentRecord:
         return DocumentRecord(error=f"{exc.reason}: {exc.message}")
     except OSError as exc:
         return DocumentRecord(error=f"unreadable: {exc}")
-    return extract_record(result.text, name=path.name, title=result.title, published_hint=result.published)
+    try:
+        return extract_record(result.text, name=path.name, title=result.title, published_hint=result.published)
+    except Exception as exc:  # noqa: BLE001 - one file's extractor bug must not stop a batch
+        logger.exception("extraction failed for %s", path)
+        return DocumentRecord(error=f"extraction_failed: {type(exc).__name__}: {exc}")
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
