@@ -25,8 +25,10 @@ def record_for_file(path: Path) -> DocumentRecord:
     except OSError as exc:
         return DocumentRecord(error=f"unreadable: {exc}")
     try:
-        return extract_record(result.text, name=path.name, title=result.title, published_hint=result.published)
-    except Exception as exc:  # noqa: BLE001 - one file's extractor bug must not stop a batch
+        return extract_record(
+            result.text, name=path.name, title=result.title, published_hint=result.published
+        )
+    except Exception as exc:  # one file's extractor bug must not stop a batch
         logger.exception("extraction failed for %s", path)
         return DocumentRecord(error=f"extraction_failed: {type(exc).__name__}: {exc}")
 
