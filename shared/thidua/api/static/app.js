@@ -305,6 +305,7 @@ function drawMembers(container, bloc) {
 /* ---- entity pages ---------------------------------------------------------------------------- */
 
 function table(headers, rows) {
+  if (!rows.length) return node("p", { class: "hint" }, "Chưa có dữ liệu.");
   const t = node("table", {});
   t.append(node("thead", {}, node("tr", {}, ...headers.map((h) => node("th", {}, h)))));
   const body = node("tbody", {});
@@ -377,6 +378,7 @@ async function showEntity(kind, id) {
 
 async function route(params) {
   state.params = params;
+  document.querySelectorAll(".suggest").forEach((list) => { list.hidden = true; });
   fillForm(params);
   if (params.view && params.id && ["unit", "bloc", "leader"].includes(params.view)) {
     await showEntity(params.view, params.id);
