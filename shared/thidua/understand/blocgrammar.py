@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from thidua.understand.orgnames import phrases, words
-from thidua.understand.orgs import GENERIC_BEFORE, Org, Words, parse_org
+from thidua.understand.orgs import GENERIC_BEFORE, Org, Words, parse_org, parse_place, place_org
 from thidua.understand.text import fold
 from thidua.understand.tokens import Segment
 
@@ -146,6 +146,10 @@ def _parent(w: Words, k: int) -> Org | None:
     if k < len(tokens) and tokens[k].low in ("-", "thuộc"):
         k += 1
     org = parse_org(w, k)
+    if org is None:
+        pl = parse_place(w, k, bare_ok=False)
+        if pl is not None and pl.name is not None:
+            org = place_org(w, pl)  # "Cụm thi đua số 10 thành phố Hà Nội"
     return org
 
 
@@ -166,7 +170,8 @@ def bloc_mentions(seg: Segment) -> tuple[BlocMention, ...]:
         if j < len(tokens) and tokens[j].low in _NOT_BLOC_AFTER:
             k = j + 1
             continue
-        generic = i > 0 and (tokens[i - 1].low in GENERIC_BEFORE or tokens[i - 1].is_num)
+        prev = tokens[i - 1] if i > 0 else None
+        generic = prev is not None and (prev.low in GENERIC_BEFORE or (prev.is_num and int(prev.text) < 100))
         if i > 0 and tokens[i - 1].low == "," and i > 1 and tokens[i - 2].low in ("khối", "cụm"):
             generic = True  # "các cụm, khối thi đua"
         if tuple(w.low(j, 2)) == ("thi", "đua"):

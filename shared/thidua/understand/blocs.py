@@ -17,6 +17,7 @@ leading the event ("Tân Khối trưởng … ký kết").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from thidua.understand import orgnames as lex
@@ -35,7 +36,7 @@ from thidua.understand.tokens import Segment, segments
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _FILLERS = frozenset(words(
     """
-    có các gồm là bao : đơn vị cơ quan địa phương thành viên hiện nay sau như trường
+    có các gồm là bao : đơn vị cơ quan địa phương thành viên hiện nay sau như
     """
 ))
 _CONNECTORS = frozenset(words(
@@ -43,6 +44,8 @@ _CONNECTORS = frozenset(words(
     là làm được giao nhiệm vụ bầu đơn vị giữ chức - ( , do
     """
 ))
+# Words of a descriptive name that do not tell blocs apart ("các phường" and "khối phường" are one).
+_FILLER_WORDS = frozenset({"cac", "khoi", "cum", "thi", "dua"})
 _CENTRAL_CITIES = frozenset(
     fold(n) for n in ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")
 )
@@ -100,7 +103,7 @@ def _same(a: _Bloc, b: _Bloc) -> bool:
     nb = {m.number for m in b.mentions if m.number is not None}
     if na and nb:
         return bool(na & nb)
-    wa, wb = a.words, b.words
+    wa, wb = a.words - _FILLER_WORDS, b.words - _FILLER_WORDS
     if na or nb or not wa or not wb:
         return False
     small, big = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
@@ -176,45 +179,37 @@ def _list_start(w: Words, mention_end: int) -> int | None:
     tokens = w.tokens
     k = mention_end
     limit = min(len(tokens), mention_end + 10)
-    found = None
     while k < limit:
         low = tokens[k].low
         if low == "gồm" or low == ":":
-            found = k + 1
-            break
+            return k + 1
         if low == "có" and k + 1 < len(tokens) and tokens[k + 1].is_num:
-            found = k + 1
-            break
+            return k + 1
         if low in (".", ";") or low in ("tổ", "đã", "vừa", "tiến"):
             return None
         k += 1
-    if found is None:
-        return None
-    k = found
-    while k < len(tokens):
-        low = tokens[k].low
-        if low in _FILLERS or tokens[k].is_num or low == ",":
-            k += 1
-            continue
-        if low in ("tỉnh", "quận", "huyện", "phường") and k > 0 and tokens[k - 1].low == "các":
-            return k - 1  # "các tỉnh Lâm Đồng, …": the scan spells these out
-        break
-    return k
+    return None
 
 
 def _read_list(
     w: Words, k: int, orgs: dict[int, Org], roles: list[tuple[str, str, int, int]]
 ) -> list[_Member]:
+    """The members listed from word k: names (spelled-out lists included), bare place names, annotations."""
     tokens = w.tokens
     seg = w.seg
     items: list[_Member] = []
     level: str | None = None
     while k < len(tokens):
-        org = orgs.get(tokens[k].start)
+        org = orgs.get(k)
         if org is not None:
             level = _place_level(org)
             items.append(_Member(org.name, org.start, org.end, seg, level))
             k = org.j
+        elif tokens[k].low in _FILLERS or tokens[k].is_num or tokens[k].low == ",":
+            if items and tokens[k].low not in ("các",) and not tokens[k].is_num:
+                break
+            k += 1  # "gồm 6 đơn vị: …", "và 2 thành phố …"
+            continue
         else:
             n = _bare_item(w, k)
             if n == 0:
@@ -237,8 +232,6 @@ def _read_list(
             k += 1
             if tokens[k].low == "và":
                 k += 1
-            while k < len(tokens) and (tokens[k].is_num or tokens[k].low in ("các",)):
-                k += 1  # "và 2 thành phố Biên Hòa, Long Khánh"
             continue
         break
     return items
@@ -258,7 +251,7 @@ def _year_near(w: Words, k: int) -> int | None:
     return best[1] if best else None
 
 
-def _org_roles(w: Words, orgs: list[Org]) -> list[_Role]:
+def _org_roles(w: Words, orgs: Sequence[Org]) -> list[_Role]:
     """ "do X làm Cụm trưởng", "X là Khối trưởng", "bầu X làm Trưởng Khối", "giao … Cụm trưởng … cho X"."""
     tokens = w.tokens
     out: list[_Role] = []
@@ -270,20 +263,21 @@ def _org_roles(w: Words, orgs: list[Org]) -> list[_Role]:
         if not n or k in people_spans or (k > 0 and match_bloc_role(w.low(k - 1, 5))):
             continue
         role = "deputy" if "phó" in w.low(k, n) else "head"
-        before = [o for o in orgs if o.j <= k and all(t.low in _CONNECTORS for t in tokens[o.j : k])]
-        target = before[-1] if before else None
+        # "giao nhiệm vụ Cụm trưởng, Cụm thi đua số 1 năm học 2022-2023 cho Đại học Huế, Cụm phó cho …"
+        after = [o for o in orgs if o.i > k and o.i - k <= 14 and tokens[o.i - 1].low == "cho"
+                 and not any(t.low in (";", ".") or match_bloc_role(w.low(m, 3))
+                             for m, t in enumerate(tokens[k + n : o.i], start=k + n))]
+        target: Org | None = None
         elected = False
-        if target is not None:
-            lead = w.low(max(0, target.i - 3), min(3, target.i))
-            between = w.low(target.j, k - target.j)
-            elected = "bầu" in lead or "bầu" in between
+        if after:
+            target, elected = after[0], True
         else:
-            # "giao nhiệm vụ Cụm trưởng, Cụm thi đua số 1 năm học 2022-2023 cho Đại học Huế"
-            after = [o for o in orgs if o.i > k and o.i - k <= 14 and tokens[o.i - 1].low == "cho"
-                     and not any(t.low in (";", ".") for t in tokens[k : o.i])]
-            if after:
-                target = after[0]
-                elected = True
+            before = [o for o in orgs if o.j <= k and all(t.low in _CONNECTORS for t in tokens[o.j : k])]
+            target = before[-1] if before else None
+            if target is not None:
+                lead = w.low(max(0, target.i - 3), min(3, target.i))
+                between = w.low(target.j, k - target.j)
+                elected = "bầu" in lead or "bầu" in between
         if target is None:
             continue
         if k > 0 and tokens[k - 1].low == "tân":
@@ -361,11 +355,13 @@ def _add_member(bloc: _Bloc, member: _Member) -> None:
 def _members_from_sentences(doc: Document, blocs: list[_Bloc]) -> None:
     for seg in segments(doc.text):
         mentions = bloc_mentions(seg)
-        if not mentions:
+        low = seg.text.lower()
+        has_role = "trưởng" in low or "phó" in low
+        if not mentions and not has_role:
             continue
         w = Words(seg)
         orgs = scan(seg)
-        by_start = {o.start: o for o in orgs}
+        by_start = {(o.lead if o.lead >= 0 else o.i): o for o in orgs}
         for mention in mentions:
             start = _list_start(w, mention.parent.j if mention.parent is not None else mention.j)
             if start is None:
@@ -385,10 +381,33 @@ def _members_from_sentences(doc: Document, blocs: list[_Bloc]) -> None:
             if bloc is not None:
                 for org in shared:
                     _add_member(bloc, _Member(org.name, org.start, org.end, seg, _place_level(org)))
+        if not has_role:
+            continue
         for found in _org_roles(w, orgs):
-            bloc = _nearest(blocs, seg, 0)
+            bloc = _nearest(blocs, seg, len(seg.tokens))
             if bloc is not None:
                 bloc.roles.append(found)
+
+
+_PLACE_WORDS_FOLDED = {"tinh": "tỉnh", "huyen": "huyện", "quan": "quận", "phuong": "phường", "xa": "xã"}
+
+
+def _place_members(doc: Document, blocs: list[_Bloc]) -> None:
+    """A bloc of provinces (districts, wards): the places of that kind acting in the text are its members.
+
+    "Cụm thi đua các tỉnh đồng bằng sông Hồng" with "tỉnh Nam Định đã có thành tích …" or
+    "Về phía tỉnh Thái Bình, …": the province takes part as one of the cluster's units.
+    """
+    for bloc in blocs:
+        levels = {_PLACE_WORDS_FOLDED[x] for x in bloc.words if x in _PLACE_WORDS_FOLDED}
+        if not levels:
+            continue
+        for unit in doc.units:
+            first = unit.name.split(" ", 1)[0].lower()
+            if first in levels and unit.roles and unit.roles[0] in ("actor", "attendee", "awardee"):
+                seg = next((s for s in segments(doc.text) if s.start <= unit.evidence.start < s.end), None)
+                if seg is not None:
+                    _add_member(bloc, _Member(unit.name, unit.evidence.start, unit.evidence.end, seg, first))
 
 
 def _spell_with_parent(bloc: _Bloc, member: _Member) -> _Member:
@@ -461,13 +480,12 @@ def find_blocs(doc: Document) -> None:
         return
     _members_from_sentences(doc, blocs)
     _attach_person_roles(doc, blocs)
+    _place_members(doc, blocs)
     facts: list[BlocFact] = []
     for bloc in blocs:
         head, deputy, next_head = _choose_head(bloc, doc)
-        for name in (head, deputy, next_head):
-            if name is not None:
-                source = next(r for r in bloc.roles if r.unit == name)
-                _add_member(bloc, _Member(name, source.start, source.end, source.seg))
+        for r in bloc.roles:  # a unit named head or deputy (for any year) is a member
+            _add_member(bloc, _Member(r.unit, r.start, r.end, r.seg))
         first = bloc.mentions[0]
         facts.append(BlocFact(
             name=bloc.name,

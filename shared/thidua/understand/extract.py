@@ -27,6 +27,7 @@ def default_pipeline() -> Pipeline:
             units.find_units,
             leaders.find_leaders,
             blocs.find_blocs,
+            units.merge_units,
             awards.find_awards,
         ]
     )

@@ -75,6 +75,7 @@ NOT_AFTER_HEAD: dict[str, frozenset[str]] = {
         nghị thao diễn thi trường viên chợ xuân ngộ nhập tụ ý làng báo chẩn đàm thảo sách đồng
         """
     )),
+    **{h: frozenset({"viên"}) for h in ("tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "đảng ủy")},
     "ban": frozenset(["ngành", "hành", "giám", "khảo", "đầu", "ngày", "đêm"]),
     "trường": frozenset(["hợp", "học"]),
     "phòng": frozenset(["chống", "ngừa", "họp", "khách"]),

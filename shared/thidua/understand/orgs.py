@@ -11,7 +11,9 @@ field, a number after "Sư đoàn"), then a place ("tỉnh", "thành phố Cần
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from thidua.understand import orgnames as lex
 from thidua.understand.locality import is_province, province_prefix
@@ -75,7 +77,8 @@ _ABBREVIATIONS = frozenset(
         """
         ubnd hđnd hdnd tp tphcm tp.hcm hcm vksnd tand tandtc lđlđ ldld mttq ubmttq ubmttqvn bhxh chqs
         bchqs đbqh dbqh tđkt tdkt nhnn thads ccb lhpn tncs cand annd vn tnhh mtv cp tw t.ư ct kh qđ ub
-        vh cchc hkh vhtt
+        vh cchc hkh vhtt cntt ktxh kt xh iso ioc covid attgt ttatxh tdtt nxb gdp grdp pci par sipas ict vnd
+        usd ths ts pgs gs bs ckii cki llvt cbcc cnvclđ
         """
     )
 )
@@ -103,6 +106,7 @@ class Org:
     place: Place | None = None
     generic: bool = False
     shared: bool = False  # spelled out from a shared-noun list
+    lead: int = -1  # first word of the whole phrase ("các" of "các sở Nội vụ, Tài chính") when not i
     parts: list[str] = field(default_factory=list)
 
 
@@ -406,9 +410,14 @@ def _is_generic(tokens: tuple[Token, ...], i: int) -> bool:
     if i == 0:
         return False
     prev = tokens[i - 1]
-    if prev.low in GENERIC_BEFORE or prev.is_num:
+    if prev.low in GENERIC_BEFORE or (prev.is_num and int(prev.text) < 1000):
         return True
     return i >= 2 and (tokens[i - 2].low, prev.low) == ("một", "số")
+
+
+def _generic_after(w: Words, j: int) -> bool:
+    """ "HĐND các cấp", "Hội đồng Thi đua - Khen thưởng các cấp": a kind of body, not one body."""
+    return tuple(w.low(j, 2)) in (("các", "cấp"), ("các", "ngành"))
 
 
 def _in_code(tokens: tuple[Token, ...], i: int) -> bool:
@@ -447,10 +456,12 @@ def parse_org(w: Words, i: int, *, lower: bool = False, after_office: bool = Fal
             return None
     if not tokens[i].cap and not (j < len(tokens) and tokens[j].cap):
         return None  # "sở Nội vụ" yes; "chi cục xây dựng kế hoạch" no
+    bare = end == j and place is None
     end = _address(w, end, place)
     end = _semicolon_item(w, i, end)
     name = _capitalise(w.text(i, end, skip))
-    generic = _is_generic(tokens, i) or (place is None and _plural_place(w, end) is not None)
+    generic = (_is_generic(tokens, i) or (place is None and _plural_place(w, end) is not None)
+               or _generic_after(w, end) or (bare and head.kind == "mass"))  # a bare "Công đoàn"
     return Org(
         name=name, i=i, j=end, start=tokens[i].start, end=tokens[end - 1].end,
         kind=_kind(head, name), head=head.words, place=place, generic=generic,
@@ -464,9 +475,9 @@ def _semicolon_item(w: Words, i: int, end: int) -> int:
     item's commas are part of the name, up to the parent body after the last one.
     """
     tokens = w.tokens
-    if sum(1 for t in tokens if t.text == ";") < 2:
+    if not any(t.text == ";" for t in tokens):
         return end
-    if i > 0 and tokens[i - 1].text not in (";", ":"):
+    if i == 0 or tokens[i - 1].text not in (";", ":"):
         return end
     k = end
     last_good = end
@@ -594,7 +605,7 @@ def distribute_over_places(w: Words, org: Org | None, k: int, i0: int) -> list[O
             name=_capitalise(_spell(head_text, level, name)) if head_text else _spell("", level, name),
             i=a, j=b, start=tokens[i0].start if not out else tokens[a].start, end=tokens[b - 1].end,
             kind=org.kind if org is not None else "place", head=org.head if org is not None else (level,),
-            place=Place(a, b, level, name), shared=True,
+            place=Place(a, b, level, name), shared=True, lead=i0 if not out else a,
         ))
     return out
 
@@ -623,8 +634,8 @@ def _distribute_fields(w: Words, i: int) -> list[Org]:
             break
         out.append(Org(
             name=f"{head_text} {w.text(k, end, skip)}", i=k, j=end,
-            start=tokens[k].start, end=tokens[end - 1].end, kind=head.kind, head=head.words,
-            place=place, shared=True,
+            start=tokens[i if not out else k].start, end=tokens[end - 1].end, kind=head.kind, head=head.words,
+            place=place, shared=True, lead=i if not out else k,
         ))
         k = end
         if k + 1 < len(tokens) and (tokens[k].text == "," or tokens[k].low == "và"):
@@ -641,10 +652,13 @@ def _share_place(orgs: list[Org], tokens: tuple[Token, ...]) -> None:
         if run and not _adjacent(tokens, run[-1], org):
             run = []
         run.append(org)
-        if org.place is not None and org.place.name is not None and len(run) > 1:
+        if org.place is not None and len(run) > 1:
             for other in run[:-1]:
                 if other.place is None and other.kind in ("gov", "party") and not other.shared:
-                    if other.head[-1] == "ủy":
+                    if org.place.name is None:
+                        if other.head[-1] != "ủy":  # "HĐND, UBND tỉnh": HĐND tỉnh
+                            other.name = f"{other.name} {org.place.level}"
+                    elif other.head[-1] == "ủy":
                         other.name = f"{other.name} {org.place.name}"
                     else:
                         other.name = f"{other.name} {org.place.level} {org.place.name}"
@@ -657,8 +671,28 @@ def _adjacent(tokens: tuple[Token, ...], a: Org, b: Org) -> bool:
     return between in ([","], ["và"], [",", "và"])
 
 
-def scan(seg: Segment, *, places: bool = True) -> list[Org]:
-    """Every organisation name in a sentence, shared-noun lists spelled out, places on request."""
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_BRAND_VERBS = frozenset({"được", "vinh", "đã", "là", "tổ", "nhận", "đạt", "vừa"})
+
+
+def _brand(w: Words, i: int) -> Org | None:
+    """A company named by its acronym acting in the sentence ("THACO được bầu làm Khối trưởng")."""
+    tokens = w.tokens
+    tok = tokens[i]
+    letters = [c for c in tok.text if c.isalpha()]
+    if not tok.upper or len(letters) < 3 or tok.low in _ABBREVIATIONS or _ROMAN.match(tok.text):
+        return None
+    if i + 1 >= len(tokens) or tokens[i + 1].low not in _BRAND_VERBS or _in_code(tokens, i):
+        return None
+    return Org(name=tok.text, i=i, j=i + 1, start=tok.start, end=tok.end, kind="company", head=(tok.low,))
+
+
+@lru_cache(maxsize=512)
+def scan(seg: Segment, *, places: bool = True) -> tuple[Org, ...]:
+    """Every organisation name in a sentence, shared-noun lists spelled out, places on request.
+
+    The result is shared between callers (it is cached): do not change it.
+    """
     w = Words(seg)
     tokens = w.tokens
     out: list[Org] = []
@@ -683,7 +717,7 @@ def scan(seg: Segment, *, places: bool = True) -> list[Org]:
                 out.extend(spelled)
                 i = spelled[-1].j
                 continue
-        org = parse_org(w, i, lower=i > 0 and tokens[i - 1].low == "các")
+        org = parse_org(w, i, lower=i > 0 and tokens[i - 1].low == "các") or _brand(w, i)
         if org is not None:
             spelled = distribute_over_places(w, org, org.j, i) if org.place is None else []
             if spelled:
@@ -707,4 +741,4 @@ def scan(seg: Segment, *, places: bool = True) -> list[Org]:
                 continue
         i += 1
     _share_place(out, tokens)
-    return out
+    return tuple(out)

@@ -40,7 +40,10 @@ _SEPARATORS = frozenset({",", "-", ":"})
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 # Words of a bloc reference after a bloc role ("Khối trưởng Khối thi đua VIII năm 2023").
-_BLOC_WORDS = frozenset(["khối", "cụm", "thi", "đua", "số", "năm", "học", "các", "cơ", "quan"])
+_BLOC_WORDS = frozenset(
+    ["khối", "cụm", "thi", "đua", "số", "năm", "học", "các", "cơ", "quan", "phường", "xã", "quận", "huyện",
+     "tỉnh"]
+)
 
 
 @dataclass

@@ -17,10 +17,12 @@ that "UBND TP" and "Công an tỉnh" get that place in their ids.
 
 from __future__ import annotations
 
+import re
+
 from thidua.understand.blocgrammar import bloc_mentions
 from thidua.understand.document import Document, Evidence, UnitFact
-from thidua.understand.entities import unit_key
-from thidua.understand.locality import find_locality
+from thidua.understand.entities import search_key, unit_key
+from thidua.understand.locality import find_locality, is_province
 from thidua.understand.orgnames import phrases
 from thidua.understand.orgs import Org, Words, scan
 from thidua.understand.people import people_in
@@ -107,6 +109,12 @@ def background(w: Words, org: Org) -> str | None:
             return "possessive"
     if (org.i > 0 and tokens[org.i - 1].low in ("trước", "thành")) or "thành lập" in " ".join(before[-3:]):
         return "commemorated"  # "chịu trách nhiệm trước …", "Ngày thành lập …"
+    if "trách nhiệm trước" in " ".join(before[-8:]):
+        return "answered to"
+    if org.i > 0 and tokens[org.i - 1].low in ("khối", "cụm"):
+        return "bloc name"  # "khối chi cục Thuế tỉnh …"
+    if org.kind in ("gov", "council") and _gives_award(w, org):
+        return "awarder"  # "UBND tỉnh tặng Cờ thi đua cho …"
     if "tham mưu" in " ".join(before) and org.i > 0 and tokens[org.i - 1].low in ("với", "cho"):
         return "advised"
     if org.i > 0 and tokens[org.i - 1].low in ("nghị", "trình", "để") and _decides_after(w, org):
@@ -116,6 +124,15 @@ def background(w: Words, org: Org) -> str | None:
     if _in_quotes(w, org.i):
         return "quoted"
     return None
+
+
+def _gives_award(w: Words, org: Org) -> bool:
+    after = w.low(org.j, 5)
+    while after and after[0] in _SUBJECT_FILLERS:
+        after = after[1:]
+    if not after or after[0] not in ("tặng", "trao"):
+        return False
+    return any(x in _AWARD_WORDS for x in after[1:4])
 
 
 def _decides_after(w: Words, org: Org) -> bool:
@@ -160,7 +177,7 @@ def _acts_as_place(w: Words, org: Org) -> str | None:
     after = w.low(k, 3)
     if any(tuple(after[:n]) in _EVENT_VERBS for n in (1, 2, 3)):
         return "actor"
-    if "cho" in _window(w, org.i, 6) and any(t.low in _AWARD_WORDS for t in tokens[: org.i]):
+    if "cho" in _window(w, org.i, 10) and any(t.low in _AWARD_WORDS for t in tokens[: org.i]):
         return "awardee"
     return None
 
@@ -227,24 +244,131 @@ def find_units(doc: Document) -> None:
     """Organisations acting in the event, with their role, evidence and confidence."""
     doc.locality = find_locality(doc.text)
     units: list[UnitFact] = []
+    acts: dict[tuple[str, str], list[str]] = {}  # (place, verb) → kinds of the bodies doing it
     for seg in segments(doc.text):
         orgs = scan(seg)
         if not orgs:
             continue
         w = Words(seg)
-        skip = _post_spans(seg) | _parent_spans(seg)
+        skip = _post_spans(seg) | _parent_spans(seg) | _bloc_spans(seg)
+        previous: Org | None = None
+        previous_out = False
         for org in orgs:
-            if org.generic or org.i in skip or _is_byline(seg, org):
+            # A list shares the fate of its first item ("của Tỉnh ủy, HĐND, UBND tỉnh").
+            listed = previous is not None and _adjacent(w, previous, org)
+            out = listed and previous_out
+            previous = org
+            previous_out = out
+            if out or org.generic or org.i in skip or _is_byline(seg, org):
                 continue
-            if _post_before(w, org) or background(w, org) is not None:
+            if _post_before(w, org):
+                continue
+            if background(w, org) is not None:
+                previous_out = True
                 continue
             if org.kind == "place":
                 role = _acts_as_place(w, org)
                 if role is None:
                     continue
                 units.append(unit_fact(doc, seg, org, role, 0.6))
+                _note_act(acts, w, org, "place")
                 continue
             if org.kind == "media" and not _media_acts(w, org):
                 continue
             units.append(unit_fact(doc, seg, org, _role(w, org), 0.75 if org.shared else 0.7))
-    doc.units = units
+            if org.kind == "gov":
+                _note_act(acts, w, org, "gov")
+    doc.units = [u for u in units if not _said_of_its_committee(u, acts)]
+
+
+def _adjacent(w: Words, a: Org, b: Org) -> bool:
+    between = [t.low for t in w.tokens[a.j : b.i]]
+    return between in ([","], ["và"], [",", "và"], [";"]) and a.j <= b.i
+
+
+def _bloc_spans(seg: Segment) -> set[int]:
+    """Words inside a bloc's descriptive name ("khối Mặt trận Tổ quốc và các tổ chức …")."""
+    return {k for m in bloc_mentions(seg) if m.words for k in range(m.i, m.j)}
+
+
+def _note_act(acts: dict[tuple[str, str], list[str]], w: Words, org: Org, kind: str) -> None:
+    if org.place is None or org.place.name is None:
+        return
+    k = org.j
+    while k < len(w.tokens) and w.tokens[k].low in _SUBJECT_FILLERS:
+        k += 1
+    verb = " ".join(w.low(k, 2))
+    key = (fold(f"{org.place.level} {org.place.name}"), verb)
+    acts.setdefault(key, []).append(kind)
+    acts.setdefault((key[0], ""), []).append(f"{kind}:{verb}")
+
+
+def _said_of_its_committee(unit: UnitFact, acts: dict[tuple[str, str], list[str]]) -> bool:
+    """ "Quận 11 phát động …" beside "UBND Quận 11 vừa phát động …": one actor, the committee."""
+    if unit.roles != ["actor"]:
+        return False
+    place = fold(unit.name)
+    verbs = [v.split(":", 1)[1] for v in acts.get((place, ""), []) if v.startswith("place:")]
+    return any("gov" in acts.get((place, verb), []) for verb in verbs)
+
+
+_PARTY_OR_BARE = (
+    "tinh uy", "thanh uy", "huyen uy", "quan uy", "thi uy", "uy ban nhan dan", "hoi dong nhan dan",
+)
+_PLACE_BEFORE_PROVINCE = re.compile(r"\b(?:tinh|thanh pho) (?=(\w+ \w+)\b)")
+
+
+def _merge_key(name: str, locality: str | None) -> str:
+    """A unit's key for merging: place-relative names get the document's place; "tỉnh X" and "X" meet."""
+    key = unit_key(name, locality)
+    if locality and key in _PARTY_OR_BARE:
+        key = f"{key} {search_key(locality)}"
+    return _PLACE_BEFORE_PROVINCE.sub(lambda m: "" if is_province(m.group(1)) else m.group(0), key)
+
+
+_PLACE_KEY_WORDS = frozenset({"tinh", "thanh", "tp", "quan", "huyen", "phuong", "xa", "thi"})
+
+
+def _names_a_place_or_body(rest: str, longer_name: str, locality: str | None) -> bool:
+    """Whether the words a fuller name adds are a place or a parent body ("tỉnh X", "Cái Răng", "Bộ CHQS")."""
+    words = rest.split()
+    if words[0] in _PLACE_KEY_WORDS or is_province(rest) or (locality and rest == search_key(locality)):
+        return True
+    tail = longer_name.split()[-len(words) :]
+    return fold(" ".join(tail)).split() == words and all(t[:1].isupper() for t in tail)
+
+
+@step(needs=("units", "leaders", "blocs"), adds=("units",))
+def merge_units(doc: Document) -> None:
+    """One unit per body: a name that a fuller one of the same body extends goes into it.
+
+    "Tỉnh ủy" joins "Tỉnh ủy Yên Bái" in a Yên Bái article, "Ban Dân vận Quận ủy" joins "Ban Dân vận
+    Quận ủy Cái Răng", "Ban Chấp hành LĐLĐ quận X" joins "LĐLĐ quận X"; roles are pooled.
+    """
+    keyed = [(_merge_key(u.name, doc.locality), u) for u in doc.units]
+    keys = {k for k, _ in keyed}
+    names = {k: u.name for k, u in reversed(keyed)}
+    kept: dict[str, UnitFact] = {}
+    for key, unit in keyed:
+        target = key
+        longer = [k for k in keys if k != key and k.startswith(key + " ")
+                  and _names_a_place_or_body(k[len(key) + 1 :], names[k], doc.locality)]
+        if longer:
+            target = min(longer, key=len)
+        elif key.startswith(("ban chap hanh ", "bch ")) and key.split(" ", 3)[-1] in keys:
+            target = key.split(" ", 3)[-1] if key.startswith("ban") else key.split(" ", 1)[-1]
+        if target in kept:
+            have = kept[target]
+            have.roles = sorted(set(have.roles) | set(unit.roles))
+            if target == key and len(unit.name) > len(have.name):
+                have.name = unit.name
+            continue
+        if target != key:
+            # the fuller name comes later in the list: hold this unit's roles under that key
+            kept[target] = UnitFact(
+                name=next(u.name for k, u in keyed if k == target), key=unit.key, locality=unit.locality,
+                evidence=unit.evidence, confidence=unit.confidence, roles=list(unit.roles),
+            )
+            continue
+        kept[target] = unit
+    doc.units = list(kept.values())
