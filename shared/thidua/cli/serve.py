@@ -7,6 +7,7 @@ resolver the Lambda function runs (:func:`thidua.api.app.handle`).
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -61,9 +62,15 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.set_defaults(run=run)
 
 
+def _interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def run(args: argparse.Namespace) -> int:
     from thidua.cli.search import local_deps
 
+    # `kill` (SIGTERM) stops the server like Ctrl+C, so the local engine is left cleanly.
+    signal.signal(signal.SIGTERM, _interrupt)
     with local_deps() as deps:
         server = ThreadingHTTPServer((args.host, args.port), make_handler(deps, threading.Lock()))
         url = f"http://{args.host}:{server.server_port}/"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from thidua.cli.search import local_deps, render_table, report_error
+from thidua.cli import search as search_cli
+from thidua.cli.search import render_table, report_error
 from thidua.query import stats
 from thidua.query.errors import QueryError
 from thidua.query.export import ACTIVITY_COLUMNS, AWARD_COLUMNS, rows_csv
@@ -78,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         year = check_year("year", args.year)
         year_from = check_year("year_from", args.year_from)
         year_to = check_year("year_to", args.year_to)
-        with local_deps() as deps:
+        with search_cli.local_deps() as deps:
             years = stats.year_range(deps.reader, year, year_from, year_to)
             if args.stat == "awards":
                 result: AwardStats | ActivityStats = stats.awards_by_year(
