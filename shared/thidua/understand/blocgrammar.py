@@ -43,7 +43,9 @@ _STOP_PHRASES = frozenset(
     )
 )
 # After a comma inside a descriptive name, the next category goes on ("tham mưu, tổng hợp").
-_CONTINUE_AFTER_COMMA = frozenset(words("tổng thành thị huyện quận phường xã ngành đoàn"))
+_CONTINUE_AFTER_COMMA = frozenset(
+    words("tổng thành thị huyện quận phường xã ngành đoàn cao trung bệnh doanh cơ đơn trường viện hội sở ban")
+)
 _NOT_BLOC_AFTER = frozenset(["trưởng", "phó"])
 _NUMBER_WORDS = frozenset(["hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"])
 
@@ -156,7 +158,7 @@ def _parent(w: Words, k: int) -> Org | None:
 @lru_cache(maxsize=512)
 def bloc_mentions(seg: Segment) -> tuple[BlocMention, ...]:
     """Every bloc or cluster named (or referred back to) in a sentence."""
-    w = Words(seg)
+    w = Words.of(seg)
     tokens = w.tokens
     out: list[BlocMention] = []
     k = 0

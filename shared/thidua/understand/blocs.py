@@ -359,7 +359,7 @@ def _members_from_sentences(doc: Document, blocs: list[_Bloc]) -> None:
         has_role = "trưởng" in low or "phó" in low
         if not mentions and not has_role:
             continue
-        w = Words(seg)
+        w = Words.of(seg)
         orgs = scan(seg)
         by_start = {(o.lead if o.lead >= 0 else o.i): o for o in orgs}
         for mention in mentions:
@@ -441,7 +441,7 @@ def _venue_units(doc: Document, blocs: list[_Bloc]) -> list[UnitFact]:
     for seg in segments(doc.text):
         if not bloc_mentions(seg):
             continue
-        w = Words(seg)
+        w = Words.of(seg)
         for org in scan(seg):
             if org.kind != "place" or org.place is None or org.place.name is None:
                 continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+from thidua.understand.locality import ends_with_province
 from thidua.understand.text import fold
 
 # Folded abbreviation → folded expansion. Matching is on folded words, so the
@@ -64,15 +65,24 @@ ABBREVIATIONS: dict[str, str] = {
     "q": "quan",
 }
 
-# Words that make a unit name relative to the place of the document.
-_RELATIVE_PLACE = re.compile(r"\b(?:thanh pho|tinh|quan|huyen|thi xa|phuong|xa)$")
+# Words that make a unit name relative to the place of the document: a bare place word at the end
+# ("UBND TP", "Công an tỉnh"), a party committee named by its level ("Tỉnh ủy", "Ban Dân vận Quận ủy"),
+# or a people's committee or council with nothing after it ("UBND", "HĐND").
+_RELATIVE_PLACE = re.compile(r"\b(?:thanh pho|tinh|quan|huyen|thi xa|phuong|xa|thi tran)$")
+_RELATIVE_COMMITTEE = re.compile(r"\b(?:tinh|thanh|huyen|quan|thi) uy$")
+_BARE_COUNCILS = frozenset(
+    {"uy ban nhan dan", "hoi dong nhan dan", "uy ban mat tran to quoc", "uy ban mat tran to quoc viet nam",
+     "mat tran to quoc viet nam"}
+)
+# "Trung ương" written with a dot ("T.Ư") or as "TW".
+_CENTRAL = re.compile(r"\bT\.\s?[ƯU]\b|\bT\.\s?W\b")
 
 _TCHCM = re.compile(r"\btp\s*\.?\s*hcm\b|\btp\s*\.?\s*ho chi minh\b")
 
 
 def search_key(name: str) -> str:
     """Folded, abbreviation-expanded form of a name, for matching what people type."""
-    folded = fold(name.replace("TP.HCM", "TPHCM").replace("TP. HCM", "TPHCM"))
+    folded = fold(_CENTRAL.sub("TW", name.replace("TP.HCM", "TPHCM").replace("TP. HCM", "TPHCM")))
     folded = _TCHCM.sub("tphcm", folded)
     words: list[str] = []
     for word in folded.split():
@@ -93,8 +103,14 @@ def _id(kind: str, key: str) -> str:
 
 
 def is_place_relative(name: str) -> bool:
-    """True for names like "UBND TP" or "Công an tỉnh" that need the document's place."""
-    return bool(_RELATIVE_PLACE.search(search_key(name)))
+    """True for names like "UBND TP", "Công an tỉnh" or "Tỉnh ủy" that need the document's place.
+
+    A name that ends with its own place ("tỉnh Hà Tĩnh", "Sở Y tế tỉnh Long An") is not relative.
+    """
+    key = search_key(name)
+    if ends_with_province(key):
+        return False
+    return bool(_RELATIVE_PLACE.search(key) or _RELATIVE_COMMITTEE.search(key) or key in _BARE_COUNCILS)
 
 
 def unit_key(name: str, locality: str | None = None) -> str:

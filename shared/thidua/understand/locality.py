@@ -73,6 +73,13 @@ def is_province(name: str) -> bool:
     return tuple(fold(name).split()) in _folded_index()
 
 
+def ends_with_province(folded: str) -> bool:
+    """Whether a folded name ends with a province's name ("tinh ha tinh", "vksnd tinh long an")."""
+    words = tuple(folded.split())
+    index = _folded_index()
+    return any(words[-n:] in index for n in range(1, min(len(words), MAX_PLACE_WORDS) + 1))
+
+
 # "tỉnh X", "TP X", "thành phố X": the qualified mentions count more than a bare name.
 _QUALIFIED = re.compile(
     r"(?:\b[Tt]ỉnh|\b[Tt]hành phố|\bTP\.?)\s+((?:[A-ZÀ-ỸĐ][\wÀ-ỹ]*)(?:\s*[-–]?\s*[A-ZÀ-ỸĐ][\wÀ-ỹ]*){0,3})"

@@ -111,7 +111,11 @@ class Org:
 
 
 class Words:
-    """The words of one sentence with the lookups the grammar needs."""
+    """The words of one sentence with the lookups the grammar needs (`Words.of` shares one per sentence)."""
+
+    @staticmethod
+    def of(seg: Segment) -> Words:
+        return _words_of(seg)
 
     def __init__(self, seg: Segment) -> None:
         self.seg = seg
@@ -142,6 +146,11 @@ class Words:
 
     def __len__(self) -> int:
         return len(self.tokens)
+
+
+@lru_cache(maxsize=512)
+def _words_of(seg: Segment) -> Words:
+    return Words(seg)
 
 
 def _shouted(tokens: tuple[Token, ...]) -> frozenset[int]:
@@ -357,10 +366,11 @@ def _tail(w: Words, j: int, head: lex.Head) -> tuple[int, Place | None, frozense
             if nxt_place is not None:
                 place, k = nxt_place, nxt_place.end
                 break
-        more = k + 1 < n_tok and (tokens[k + 1].cap or lex.longest_phrase(words[1:], fields))
+        field_next = lex.longest_phrase(words[1:], fields)
+        more = k + 1 < n_tok and (tokens[k + 1].cap or field_next)
         if tok.low in lex.LINKERS and more:
-            if tok.low == "các" and head.words[0] != "liên":
-                break
+            if tok.low == "các" and head.words[0] != "liên" and not field_next:
+                break  # "Liên hiệp các Hội …", "Ban Quản lý các khu công nghiệp"; not "Sở Nội vụ các tỉnh"
             k += 1
             continue
         if tok.low == "và" and k > j and k + 1 < n_tok:
@@ -458,10 +468,10 @@ def parse_org(w: Words, i: int, *, lower: bool = False, after_office: bool = Fal
         return None  # "sở Nội vụ" yes; "chi cục xây dựng kế hoạch" no
     bare = end == j and place is None
     end = _address(w, end, place)
-    end = _semicolon_item(w, i, end)
-    name = _capitalise(w.text(i, end, skip))
     generic = (_is_generic(tokens, i) or (place is None and _plural_place(w, end) is not None)
                or _generic_after(w, end) or (bare and head.kind == "mass"))  # a bare "Công đoàn"
+    end = _semicolon_item(w, i, end)
+    name = _capitalise(w.text(i, end, skip))
     return Org(
         name=name, i=i, j=end, start=tokens[i].start, end=tokens[end - 1].end,
         kind=_kind(head, name), head=head.words, place=place, generic=generic,
@@ -477,7 +487,7 @@ def _semicolon_item(w: Words, i: int, end: int) -> int:
     tokens = w.tokens
     if not any(t.text == ";" for t in tokens):
         return end
-    if i == 0 or tokens[i - 1].text not in (";", ":"):
+    if i > 0 and tokens[i - 1].text not in (";", ":"):
         return end
     k = end
     last_good = end
@@ -488,11 +498,14 @@ def _semicolon_item(w: Words, i: int, end: int) -> int:
                 break
             k += 1
             continue
-        if not tok.is_word or tok.cap:
+        if not tok.is_word or tok.cap or tok.is_num or tok.low in _NOT_IN_ITEM or k - end > 12:
             return end
         k += 1
         last_good = k
     return last_good
+
+
+_NOT_IN_ITEM = frozenset({"đã", "có", "được", "là", "sẽ", "đang", "tổ", "thực", "trong", "với", "cho"})
 
 
 def _address(w: Words, end: int, place: Place | None) -> int:
@@ -693,7 +706,7 @@ def scan(seg: Segment, *, places: bool = True) -> tuple[Org, ...]:
 
     The result is shared between callers (it is cached): do not change it.
     """
-    w = Words(seg)
+    w = Words.of(seg)
     tokens = w.tokens
     out: list[Org] = []
     i = 0

@@ -230,7 +230,7 @@ def _org_spans(seg: Segment) -> list[tuple[int, int]]:
 @lru_cache(maxsize=512)
 def people_in(seg: Segment) -> tuple[Person, ...]:
     """Every person named in a sentence with the posts written around the name."""
-    w = Words(seg)
+    w = Words.of(seg)
     tokens = w.tokens
     orgs = _org_spans(seg)
     inside = {k for a, b in orgs for k in range(a, b)}
@@ -245,7 +245,8 @@ def people_in(seg: Segment) -> tuple[Person, ...]:
         honorific = rank = None
         j = k
         if hon:
-            honorific = w.text(k, k + hon)
+            words_h = w.low(k, hon)
+            honorific = " ".join(words_h[1:] if words_h[0] == "các" and hon > 1 else words_h)
             j = k + hon
         r = match_rank(w.low(j, 3))
         if r:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise
 
 _TOKEN = re.compile(r"\w+(?:[./'’]\w+)*|[^\w\s]", re.UNICODE)
@@ -28,27 +28,27 @@ class Token:
     start: int
     end: int
 
-    @property
+    @cached_property
     def low(self) -> str:
         """Lower case, dashes unified: the form the lexicons are written in."""
         return _DASHES.get(self.text, self.text.lower())
 
-    @property
+    @cached_property
     def is_word(self) -> bool:
         return self.text[0].isalnum()
 
-    @property
+    @cached_property
     def cap(self) -> bool:
         """Starts with a capital letter."""
         return self.text[0].isupper()
 
-    @property
+    @cached_property
     def upper(self) -> bool:
         """An all-capitals word of two or more letters (an abbreviation such as UBND)."""
         letters = [c for c in self.text if c.isalpha()]
         return len(letters) >= 2 and all(c.isupper() for c in letters)
 
-    @property
+    @cached_property
     def is_num(self) -> bool:
         return self.text.isdigit()
 

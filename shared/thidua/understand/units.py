@@ -249,7 +249,7 @@ def find_units(doc: Document) -> None:
         orgs = scan(seg)
         if not orgs:
             continue
-        w = Words(seg)
+        w = Words.of(seg)
         skip = _post_spans(seg) | _parent_spans(seg) | _bloc_spans(seg)
         previous: Org | None = None
         previous_out = False
@@ -312,17 +312,12 @@ def _said_of_its_committee(unit: UnitFact, acts: dict[tuple[str, str], list[str]
     return any("gov" in acts.get((place, verb), []) for verb in verbs)
 
 
-_PARTY_OR_BARE = (
-    "tinh uy", "thanh uy", "huyen uy", "quan uy", "thi uy", "uy ban nhan dan", "hoi dong nhan dan",
-)
 _PLACE_BEFORE_PROVINCE = re.compile(r"\b(?:tinh|thanh pho) (?=(\w+ \w+)\b)")
 
 
 def _merge_key(name: str, locality: str | None) -> str:
     """A unit's key for merging: place-relative names get the document's place; "tỉnh X" and "X" meet."""
     key = unit_key(name, locality)
-    if locality and key in _PARTY_OR_BARE:
-        key = f"{key} {search_key(locality)}"
     return _PLACE_BEFORE_PROVINCE.sub(lambda m: "" if is_province(m.group(1)) else m.group(0), key)
 
 
@@ -348,11 +343,13 @@ def merge_units(doc: Document) -> None:
     keyed = [(_merge_key(u.name, doc.locality), u) for u in doc.units]
     keys = {k for k, _ in keyed}
     names = {k: u.name for k, u in reversed(keyed)}
+    plain = {k: _merge_key(names[k], None) for k in keys}  # without the document's place, for prefixes
     kept: dict[str, UnitFact] = {}
     for key, unit in keyed:
         target = key
-        longer = [k for k in keys if k != key and k.startswith(key + " ")
-                  and _names_a_place_or_body(k[len(key) + 1 :], names[k], doc.locality)]
+        mine = _merge_key(unit.name, None)
+        longer = [k for k in keys if k != key and plain[k].startswith(mine + " ")
+                  and _names_a_place_or_body(plain[k][len(mine) + 1 :], names[k], doc.locality)]
         if longer:
             target = min(longer, key=len)
         elif key.startswith(("ban chap hanh ", "bch ")) and key.split(" ", 3)[-1] in keys:
