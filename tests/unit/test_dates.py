@@ -159,3 +159,22 @@ def test_a_meeting_time_in_the_body_is_not_a_page_timestamp() -> None:
     doc = understand(text)
     assert doc.published is None
     assert doc.event_date is not None and doc.event_date.value == dt.date(2023, 3, 15)
+
+
+def test_place_and_date_line_of_minutes_is_its_signing_date() -> None:
+    text = (
+        "KHỐI THI ĐUA CÁC CƠ QUAN KINH TẾ\n"
+        "Long Xuyên Mới, ngày 08 tháng 12 năm 2022\n"
+        "BIÊN BẢN\n"
+        "Hôm nay, vào lúc 8 giờ 30 phút, ngày 08 tháng 12 năm 2022, Khối thi đua họp bình xét."
+    )
+    doc = understand(text)
+    assert doc.published is not None and doc.published.value == dt.date(2022, 12, 8)
+    assert doc.event_date is not None and doc.event_date.value == dt.date(2022, 12, 8)
+
+
+def test_a_bracketed_clock_time_after_the_date_marks_the_page_header() -> None:
+    text = "Ngày 11/03/2021 (15:40)\nChiều 9/3, Khối thi đua các doanh nghiệp ký kết giao ước thi đua."
+    doc = understand(text)
+    assert doc.published is not None and doc.published.value == dt.date(2021, 3, 11)
+    assert doc.event_date is not None and doc.event_date.value == dt.date(2021, 3, 9)

@@ -38,7 +38,7 @@ _LABEL = re.compile(
 # A page's timestamp is a clock time ("08:04, 15/04/2021", "21/03/2019 - 22:13") right beside the date.
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?(?:\s*\(?GMT\s*\+\s*0?7(?::00)?\)?)?"
 _TIME_BEFORE = re.compile(r"(?<!lúc )(?<!vào )" + _CLOCK + r"\s*[,|\-–]?\s*$", _I)
-_TIME_AFTER = re.compile(r"^\s*[,|\-–]?\s*" + _CLOCK, _I)
+_TIME_AFTER = re.compile(r"^\s*[,|\-–]?\s*\(?\s*" + _CLOCK, _I)
 # Any time form, for short header lines ("Cập nhật 9h30 ngày 15/3/2023").
 _ANY_TIME_BEFORE = re.compile(TIME + r"\s*[,|\-–]?\s*(?:ngày\s+)?$", _I)
 _ANY_TIME_AFTER = re.compile(r"^\s*[,|\-–]?\s*(?:lúc\s+)?" + TIME, _I)
@@ -76,6 +76,11 @@ def _line_of(text: str, start: int, end: int) -> tuple[str, str]:
     return text[line_start:start], text[end:line_end]
 
 
+# The place-and-date line of an official document ("Vị Thanh, ngày 12 tháng 12 năm 2023"):
+# a capitalised place name, a comma, the date, nothing after it on the line.
+_DATELINE_BEFORE = re.compile(r"^\s*[A-ZĐ][^\d,;:()\n]{1,40},\s*(?:ngày\s+)?$")
+
+
 def _header_strength(text: str, r: RawDate, index: int) -> float:
     """How surely a full date is the page's publication header (0 when it is not one)."""
     if r.year is None or r.day is None:
@@ -83,6 +88,8 @@ def _header_strength(text: str, r: RawDate, index: int) -> float:
     before, after = _line_of(text, r.start, r.end)
     if _LABEL.search(before):
         return 0.95
+    if _DATELINE_BEFORE.match(before) and not after.strip() and index < 3000:
+        return 0.9
     cue_free = r.cue is None or r.form != "cued"
     if cue_free and (_TIME_BEFORE.search(before) or _TIME_AFTER.match(after)) and index < 4000:
         return 0.85
