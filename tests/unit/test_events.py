@@ -114,3 +114,26 @@ def test_a_target_is_not_an_event() -> None:
 def test_council_meeting_to_consider_awards_is_evaluation() -> None:
     text = "Chiều 20/12, Hội đồng Thi đua - Khen thưởng huyện họp xét tặng danh hiệu thi đua năm 2023."
     assert _types(text) == {"binh_xet"}
+
+
+def test_a_review_asked_for_or_planned_is_not_held() -> None:
+    asked = (
+        "Chiều 4/3, Cụm thi đua số 6 ký kết giao ước thi đua năm 2024. Lãnh đạo Ban Thi đua đề nghị "
+        "các đơn vị tổ chức sơ kết 6 tháng vào tháng 7/2024 và tổng kết công tác thi đua cuối năm."
+    )
+    assert _types(asked) == {"ky_ket_giao_uoc"}
+    planned = "Các sở góp ý dự thảo Kế hoạch tổ chức Hội nghị tổng kết năm 2021 của Cụm."
+    assert _types(planned) == set()
+
+
+def test_a_place_named_can_does_not_make_a_review_a_recommendation() -> None:
+    text = "Sáng 4/7, Khối thi đua các phòng thuộc UBND huyện Cần Đước tổ chức hội nghị sơ kết 6 tháng."
+    assert _types(text) == {"so_ket"}
+
+
+def test_a_tally_of_the_years_drives_is_not_a_launch() -> None:
+    text = (
+        "Năm 2022, Khối đã phát động 4 đợt thi đua cao điểm chào mừng các ngày lễ lớn. "
+        "Hội nghị đã bình xét, đề nghị tặng Cờ thi đua cho Sở Xây dựng."
+    )
+    assert _types(text) == {"binh_xet"}

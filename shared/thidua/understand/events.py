@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 from thidua.understand.document import Document, EventTypeFact
 from thidua.understand.pipeline import step
-from thidua.understand.spans import clause_bounds, evidence, in_url, sentence_bounds
+from thidua.understand.spans import UPPER, clause_bounds, evidence, in_url, sentence_bounds
 
 _I = re.IGNORECASE
 
@@ -108,10 +108,17 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:do|được|bị)\b[^.;]{0,40}$", _I)
 _FOR_EVENT_BEFORE = re.compile(
     r"\b(?:cho|chuẩn\s+bị(?:\s+cho)?|tiến\s+tới|hướng\s+tới)\s+(?:(?:hội\s+nghị|lễ|đại\s+hội)\s+)?$", _I
 )
-_RECOMMEND_BEFORE = re.compile(r"\b(?:cần|phải|để|nhằm|kêu\s+gọi|đề\s+nghị|yêu\s+cầu)\b[^.;]{0,60}$", _I)
+_RECOMMEND_BEFORE = re.compile(
+    rf"\b(?:cần(?!\s+{UPPER})|phải|để|nhằm|kêu\s+gọi|đề\s+nghị|yêu\s+cầu)\b[^.;]{{0,60}}$", _I
+)
 _PROPOSAL_BEFORE = re.compile(
     r"\b(?:đề\s+nghị|đề\s+xuất|suy\s+tôn|(?<!nhận\s)xét|(?<!chương\s)trình|tham\s+mưu|giao\s+thường\s+trực)\b"
     r"[^.]{0,300}$",
+    _I,
+)
+_COUNTED_DRIVES = re.compile(
+    r"\s+(?:được\s+)?(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nhiều|các)\s+"
+    r"(?:đợt|phong\s+trào|cuộc|chương\s+trình)\b",
     _I,
 )
 _SPREAD_AFTER = re.compile(r"^[^.;]{0,25}\b(?:sâu\s+rộng|rộng\s+khắp)|^\s*,\s*tổ\s+chức\s+thực\s+hiện", _I)
@@ -158,6 +165,8 @@ def _reported(kind: str, text: str, start: int, end: int) -> bool:
             return False  # a bare "Phát động …" opening a sentence is an item of a plan
         if _RECOMMEND_BEFORE.search(clause_before) or _SPREAD_AFTER.search(clause_after):
             return False
+        if _COUNTED_DRIVES.match(clause_after):
+            return False  # "đã phát động 3 đợt thi đua": a tally of the year's drives
     elif kind == "binh_xet":
         if _PLAN_BEFORE.search(clause_before) or _GRANTED_ELSEWHERE.search(clause_before):
             return False
@@ -170,7 +179,12 @@ def _reported(kind: str, text: str, start: int, end: int) -> bool:
             return False  # "được Đảng, Nhà nước trao tặng" is a result, not a ceremony
         if re.search(r"\bnhận\b", text[start:end], _I) and _PROPOSAL_BEFORE.search(sentence_before):
             return False
-    elif kind == "tong_ket":
+    # "đề nghị các đơn vị tổ chức sơ kết …", "dự thảo Kế hoạch tổ chức Hội nghị tổng kết": asked or planned.
+    if kind in ("tong_ket", "so_ket") and (
+        _RECOMMEND_BEFORE.search(clause_before) or _PLAN_BEFORE.search(clause_before)
+    ):
+        return False
+    if kind == "tong_ket":
         opens = sentence.lstrip().lower().startswith(text[start:end].lower())
         if opens and _DISCOURSE_REVIEW.search(sentence):
             return False

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
+import unicodedata
 from functools import lru_cache
 
 from thidua.understand.document import Document, Evidence, Sentence
@@ -19,6 +21,14 @@ _URL = re.compile(
     r"(?:https?://|www\.)\S+|^URL:.*$|\S+\.(?:jpg|jpeg|png|gif|webp|html?|aspx|php|epi)\b",
     re.IGNORECASE | re.MULTILINE,
 )
+# One upper-case Vietnamese letter ("A", "Đ", "Ầ", "Ư"…), for rules that must tell a place
+# name ("Cần Thơ", "Cần Giuộc") from the same word used as a verb ("cần phải").
+UPPER = "[" + "".join(
+    c
+    for c in map(chr, range(0x41, 0x1EFA))
+    if c.isupper() and (c == "Đ" or unicodedata.normalize("NFD", c)[0] in string.ascii_uppercase)
+) + "]"
+
 _STOP = re.compile(r"[.!?](?=[\s\"”'’)]|$)|\n")
 _SEMI = re.compile(r";")
 
