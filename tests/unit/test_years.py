@@ -84,3 +84,27 @@ def test_review_span_followed_by_the_movement_counts_but_a_directive_span_does_n
     directive = "Ngày 10/10/2024, tỉnh tổng kết 10 năm thực hiện Chỉ thị số 34-CT/TW (2014-2024) về thi đua."
     assert _years(movement) == [2019, 2020, 2021, 2022, 2023]
     assert _years(directive) == []
+
+
+def test_honoured_achievement_period_counts_but_an_anniversary_span_does_not() -> None:
+    text = (
+        "Tối 2/11, Công ty kỷ niệm 30 năm thành lập (1993 - 2023) và đón nhận Huân chương Lao động hạng Ba "
+        "vì đã có thành tích xuất sắc trong công tác giai đoạn 2016 - 2020."
+    )
+    assert _years(text) == [2016, 2017, 2018, 2019, 2020]
+
+
+def test_term_of_a_mass_organisation_congress_is_not_an_emulation_period() -> None:
+    text = (
+        "Hội Cựu chiến binh tỉnh phát động đợt thi đua chào mừng Đại hội đại biểu Hội Cựu chiến binh tỉnh "
+        "lần thứ VIII, nhiệm kỳ 2022 - 2027."
+    )
+    assert _years(text) == []
+
+
+def test_a_yearless_launch_takes_its_year_from_the_page_date() -> None:
+    text = (
+        "Ngày đăng: 06/05/2023\n"
+        "Sáng 5/5, Hội Nông dân huyện tổ chức lễ phát động đợt thi đua chào mừng Đại hội Hội Nông dân."
+    )
+    assert _years(text) == [2023]

@@ -85,7 +85,8 @@ def _clause_breaks(text: str) -> tuple[int, ...]:
 def _bounds(breaks: tuple[int, ...], text: str, start: int, end: int) -> tuple[int, int]:
     i = bisect.bisect_right(breaks, start)
     left = breaks[i - 1] if i > 0 else 0
-    j = bisect.bisect_left(breaks, end)
+    # An empty span at the very start of a sentence still belongs to that sentence.
+    j = bisect.bisect_left(breaks, max(end, start + 1))
     right = breaks[j] if j < len(breaks) else len(text)
     return left, right
 

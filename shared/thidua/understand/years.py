@@ -35,12 +35,17 @@ _YEAR = re.compile(
 )
 
 _EMULATION = re.compile(
-    r"thi\s+đua|điển\s+hình|khen\s+thưởng|tuyên\s+dương|\bĐH\b|quyết\s+thắng|giao\s+ước", _I
+    r"thi\s+đua|điển\s+hình|khen\s+thưởng|tuyên\s+dương|\bĐH\b|quyết\s+thắng|giao\s+ước"
+    r"|(?:huân\s+chương|bằng\s+khen|giấy\s+khen)[^.;]{0,80}\bthành\s+tích",
+    _I,
 )
 # Bodies and documents whose spans are not emulation periods.
 _NOT_EMULATION = re.compile(
     r"đảng\s+bộ|hđnd|hội\s+đồng\s+nhân\s+dân|quốc\s+hội|chương\s+trình|đề\s+án|chiến\s+lược|quy\s+hoạch"
-    r"|nghị\s+quyết|chỉ\s+thị|kết\s+luận|luật|kỷ\s+niệm|thành\s+lập|ban\s+chấp\s+hành|bch|cấp\s+ủy",
+    r"|nghị\s+quyết|chỉ\s+thị|kết\s+luận|luật|kỷ\s+niệm|thành\s+lập|ban\s+chấp\s+hành|bch|cấp\s+ủy"
+    # the congress of an organisation ("Đại hội đại biểu Phụ nữ tỉnh lần thứ XII, nhiệm kỳ 2025 - 2030")
+    r"|đại\s+hội\s+(?:đại\s+biểu|đảng|đoàn|công\s+đoàn|hội|phụ\s+nữ|mặt\s+trận|cựu|nông\s+dân|thanh\s+niên"
+    r"|hội\s+viên|chi\s+bộ)",
     _I,
 )
 _EXCLUDED_BEFORE = re.compile(
@@ -161,12 +166,24 @@ _LAUNCH = re.compile(r"phát\s+động\s+(?:đợt|phong\s+trào|thi\s+đua)", _
 def _launch_year(doc: Document) -> YearFact | None:
     """A launch ("phát động đợt thi đua") dated in full gives its year: the drive runs in it."""
     for m in doc.dates:
-        if m.role != "event" or m.year is None or m.day is None:
+        if m.role != "event" or m.day is None:
+            continue
+        # "Sáng 12/4, … phát động đợt thi đua" on a page dated 13/04/2024 is a 2024 launch.
+        year = m.year if m.year is not None else _published_year(doc, m.month)
+        if year is None:
             continue
         left, right = clause_bounds(doc.text, m.evidence.start)
         if _LAUNCH.search(doc.text[left:right]):
-            return YearFact(year=m.year, evidence=m.evidence, confidence=0.5)
+            return YearFact(year=year, evidence=m.evidence, confidence=0.5)
     return None
+
+
+def _published_year(doc: Document, month: int | None) -> int | None:
+    """A yearless date's year from the publication date (December on a January page is last year)."""
+    if doc.published is None or month is None:
+        return None
+    pub = doc.published.value
+    return pub.year - 1 if month > pub.month + 1 else pub.year
 
 
 def reference_year(doc: Document, month: int) -> int | None:
