@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from thidua.understand.persons import SURNAMES
 from thidua.understand.text import fold
 
 # Display name → spelling variants (folded forms are matched, so tone marks and
@@ -86,47 +87,62 @@ _QUALIFIED = re.compile(
 )
 _HCM = re.compile(r"\bTP\.?\s?HCM\b|\bTPHCM\b|\bThành phố Hồ Chí Minh\b|\bTP\.? Hồ Chí Minh\b")
 _URL_LINE = re.compile(r"^URL:.*$|https?://\S+|www\.\S+", re.MULTILINE)
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_WORD_SPAN = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _person_like(words: list[str]) -> bool:
+    """ "Ngô Văn Sơn" after "UBND TP": a name written after the post, not a city."""
+    return len(words) >= 2 and words[0].lower() in SURNAMES and (
+        len(words) >= 3 or words[1].lower() in ("văn", "thị")
+    )
 
 
 def find_locality(text: str) -> str | None:
     """The province or city a document is about: the most mentioned one, qualified mentions first.
 
     A city below provincial level ("thành phố Long Xuyên") is used when no
-    province is named, since "UBND thành phố" then means that city.
+    province is named, since "UBND thành phố" then means that city. A list of
+    provinces ("các tỉnh A, B, C") names no single place.
     """
     body = _URL_LINE.sub(" ", text)
     scores: Counter[str] = Counter()
     first: dict[str, int] = {}
     local: Counter[str] = Counter()
+    taken: list[tuple[int, int]] = []
     for m in _HCM.finditer(body):
         scores["Hồ Chí Minh"] += 2
         first.setdefault("Hồ Chí Minh", m.start())
+        taken.append((m.start(), m.end()))
     for m in _QUALIFIED.finditer(body):
         words = m.group(1).replace("–", " ").replace("-", " ").split()
+        listed = body[max(0, m.start() - 4) : m.start()].strip().lower().endswith("các")
         hit = province_prefix(words)
         if hit is not None:
-            scores[hit[0]] += 2
+            scores[hit[0]] += 1 if listed else 2
             first.setdefault(hit[0], m.start())
-        elif not m.group(0).lower().startswith("tỉnh"):
+            taken.append((m.start(), m.end()))
+        elif not m.group(0).lower().startswith("tỉnh") and not _person_like(words):
             name = " ".join(words[:2]) if len(words) >= 2 else ""
             if name:
                 local[name] += 1
                 first.setdefault(name, m.start())
-    words = _WORD.findall(body)
+    spans = [(m.group(0), m.start()) for m in _WORD_SPAN.finditer(body)]
     i = 0
-    while i < len(words):
-        if words[i][:1].isupper():
-            hit = province_prefix(words[i : i + MAX_PLACE_WORDS])
-            if hit is not None and all(w[:1].isupper() for w in words[i : i + hit[1]]):
+    while i < len(spans):
+        word, at = spans[i]
+        if word[:1].isupper() and not any(a <= at < b for a, b in taken):
+            run = [w for w, _ in spans[i : i + MAX_PLACE_WORDS]]
+            hit = province_prefix(run)
+            if hit is not None and hit[0] != "Hồ Chí Minh" and all(w[:1].isupper() for w in run[: hit[1]]):
                 scores[hit[0]] += 1
+                first.setdefault(hit[0], at)
                 i += hit[1]
                 continue
         i += 1
     if scores:
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], first.get(kv[0], 1 << 30)))
         top_score = ranked[0][1]
-        tied = [name for name, s in ranked if s == top_score]
+        tied = [name for name, score in ranked if score == top_score]
         if len(tied) >= 3:
             return None  # a list of provinces (a cluster of provinces): no single place
         return ranked[0][0]

@@ -268,7 +268,10 @@ def _place_name(w: Words, i: int, level: str) -> int:
     # A person may follow a place written before his name ("UBND TP Nguyễn Văn A"); below the
     # city level three syllables are the place's own name ("huyện Dương Minh Châu").
     city = level == "thành phố"
-    if city and tokens[i].low in SURNAMES and (run >= 4 or (run == 3 and tokens[i + 1].low in _MIDDLE)):
+    surname = tokens[i].low in SURNAMES
+    if surname and run >= 2 and tokens[i + 1].low in ("văn", "thị"):
+        return 0  # "UBND huyện Hồ Thị Thu Ba": a woman's or man's name, not a place
+    if city and surname and (run >= 4 or (run == 3 and tokens[i + 1].low in _MIDDLE)):
         return 0
     if run >= 4:
         for k in range(1, run - 1):

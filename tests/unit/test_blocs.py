@@ -1,0 +1,133 @@
+"""Blocs and clusters: names in all shapes, member lists, head, deputy and next year's head."""
+
+from __future__ import annotations
+
+import pytest
+from entity_support import has_unit, read
+
+from thidua.understand.blocgrammar import bloc_mentions
+from thidua.understand.document import BlocFact, Document
+from thidua.understand.tokens import segments
+
+
+def _mention_names(text: str) -> list[str]:
+    return [m.name for seg in segments(text) for m in bloc_mentions(seg) if not m.backref]
+
+
+def _only(doc: Document) -> BlocFact:
+    assert len(doc.blocs) == 1, [b.name for b in doc.blocs]
+    return doc.blocs[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Khối thi đua VI tổ chức hội nghị.", "Khối thi đua VI"),
+        ("Cụm thi đua số 12 ký giao ước.", "Cụm thi đua số 12"),
+        ("Hội nghị của Khối 4 diễn ra sáng nay.", "Khối 4"),
+        ("Cụm 2 đã họp.", "Cụm 2"),
+        ("Khối thi đua các cơ quan nội chính tỉnh tổ chức hội nghị.",
+         "Khối thi đua các cơ quan nội chính tỉnh"),
+        ("Cụm thi đua các tỉnh Tây Nguyên đã ký kết giao ước.", "Cụm thi đua các tỉnh Tây Nguyên"),
+        ("Khối thi đua các sở, ngành kinh tế tổng kết năm.", "Khối thi đua các sở, ngành kinh tế"),
+        ("Cụm thi đua cấp tỉnh số IX họp.", "Cụm thi đua cấp tỉnh số IX"),
+    ],
+)
+def test_bloc_names_in_all_shapes(text: str, name: str) -> None:
+    assert _mention_names(text) == [name]
+
+
+def test_generic_and_back_references_are_not_new_blocs() -> None:
+    text = (
+        "Các cụm, khối thi đua đã ký giao ước; 15 khối thi đua hoạt động. Khối trưởng phát biểu. Khối đã họp."
+    )
+    assert _mention_names(text) == []
+
+
+def test_members_from_a_list_with_head_deputy_and_next_year_head() -> None:
+    doc = read(
+        "Ngày 10/1/2024, Khối thi đua số 3 tổng kết công tác năm 2023. Khối thi đua số 3 gồm 5 đơn vị: "
+        "Sở Y tế, Sở Giáo dục và Đào tạo, Bảo hiểm xã hội tỉnh, Trường Chính trị tỉnh và Đài Phát thanh - "
+        "Truyền hình tỉnh. Bà Đỗ Thị Minh, Giám đốc Sở Y tế, Khối trưởng Khối thi đua số 3 năm 2023 chủ trì; "
+        "Bảo hiểm xã hội tỉnh là Khối phó. Hội nghị bầu Sở Giáo dục và Đào tạo làm Khối trưởng năm 2024."
+    )
+    bloc = _only(doc)
+    assert bloc.name == "Khối thi đua số 3"
+    assert bloc.head == "Sở Y tế"
+    assert bloc.deputy == "Bảo hiểm xã hội tỉnh"
+    assert bloc.next_head == "Sở Giáo dục và Đào tạo"
+    assert bloc.members[:4] == [
+        "Sở Y tế", "Sở Giáo dục và Đào tạo", "Bảo hiểm xã hội tỉnh", "Trường Chính trị tỉnh",
+    ]
+    assert has_unit(doc, "Trường Chính trị tỉnh")
+
+
+def test_head_named_in_brackets_and_shared_noun_members() -> None:
+    doc = read(
+        "Dự hội nghị có lãnh đạo các đơn vị trong khối gồm Hội Nông dân tỉnh (Khối trưởng), Tỉnh đoàn "
+        "(Khối phó) và Hội Cựu chiến binh tỉnh. Khối thi đua số 9 hoạt động hiệu quả."
+    )
+    bloc = _only(doc)
+    assert bloc.head == "Hội Nông dân tỉnh" and bloc.deputy == "Tỉnh đoàn"
+    assert set(bloc.members) == {"Hội Nông dân tỉnh", "Tỉnh đoàn", "Hội Cựu chiến binh tỉnh"}
+
+
+def test_cluster_of_provinces_head_by_do_lam() -> None:
+    doc = read(
+        "Cụm thi đua các tỉnh miền núi phía Bắc gồm các tỉnh Lai Châu, Điện Biên và Sơn La, do tỉnh Sơn La "
+        "làm Cụm trưởng, đã tổ chức hội nghị tại tỉnh Lai Châu."
+    )
+    bloc = _only(doc)
+    assert bloc.head == "tỉnh Sơn La"
+    assert bloc.members == ["tỉnh Lai Châu", "tỉnh Điện Biên", "tỉnh Sơn La"]
+
+
+def test_places_listed_one_after_another_share_their_level() -> None:
+    doc = read(
+        "Cụm thi đua số 2 gồm 5 đơn vị là huyện Tam Nông, Thanh Bình, Tháp Mười và 2 thành phố Sa Đéc, "
+        "Hồng Ngự."
+    )
+    assert _only(doc).members == [
+        "huyện Tam Nông", "huyện Thanh Bình", "huyện Tháp Mười", "thành phố Sa Đéc", "thành phố Hồng Ngự",
+    ]
+
+
+def test_head_through_its_leader_and_parent_after_the_name_is_no_unit() -> None:
+    doc = read(
+        "Chiều 15-3, Khối thi đua VII – UBND tỉnh tổ chức hội nghị. Đồng chí Hoàng Văn Tư, Viện trưởng Viện "
+        "kiểm sát nhân dân tỉnh, Khối trưởng Khối thi đua VII, chủ trì hội nghị."
+    )
+    bloc = _only(doc)
+    assert bloc.name == "Khối thi đua VII"
+    assert bloc.head == "Viện kiểm sát nhân dân tỉnh"
+    assert not has_unit(doc, "UBND tỉnh")
+
+
+def test_mentions_of_one_bloc_are_merged_and_two_blocs_kept_apart() -> None:
+    doc = read(
+        "Khối 6 tổ chức hội nghị. Khối thi đua số 6 gồm các đơn vị: Sở Du lịch, Sở Ngoại vụ. "
+        "Cụm thi đua số 1 gồm 3 đơn vị: huyện Yên Lạc, Vĩnh Tường, Lập Thạch; Cụm thi đua số 2 gồm: "
+        "Tam Dương, Tam Đảo."
+    )
+    names = {b.name: b for b in doc.blocs}
+    assert set(names) == {"Khối thi đua số 6", "Cụm thi đua số 1", "Cụm thi đua số 2"}
+    assert names["Cụm thi đua số 1"].members == ["huyện Yên Lạc", "huyện Vĩnh Tường", "huyện Lập Thạch"]
+    assert names["Cụm thi đua số 2"].members == ["Tam Dương", "Tam Đảo"]
+
+
+def test_head_for_the_event_year_among_several_years() -> None:
+    doc = read(
+        "Chiều 27/2/2024, cụm thi đua các phường ký giao ước. Đồng chí Tạ Văn Lợi – Chủ tịch UBND phường "
+        "An Phú, cụm trưởng năm 2023, báo cáo kết quả. Đồng chí Kha Thị Hằng – Chủ tịch UBND phường Tân An, "
+        "cụm trưởng năm 2024, thông qua nội dung thi đua."
+    )
+    bloc = _only(doc)
+    assert bloc.head == "UBND phường Tân An"
+    assert set(bloc.members) == {"UBND phường An Phú", "UBND phường Tân An"}
+
+
+def test_bloc_evidence_and_confidence() -> None:
+    text = "Sáng nay, Cụm thi đua số 8 ký giao ước thi đua."
+    bloc = _only(read(text))
+    assert text[bloc.evidence.start : bloc.evidence.end] == "Cụm thi đua số 8"
+    assert 0 < bloc.confidence <= 1

@@ -1,0 +1,110 @@
+"""Leaders: names without honorific or rank, titles with their bodies, bylines and photographers left out."""
+
+from __future__ import annotations
+
+from entity_support import has_unit, read
+
+from thidua.understand.document import Document, LeaderFact
+
+
+def _by_name(doc: Document) -> dict[str, LeaderFact]:
+    return {p.name: p for p in doc.leaders}
+
+
+def test_posts_after_the_name_honorific_and_rank_kept_apart() -> None:
+    doc = read(
+        "Dự hội nghị có ông Phạm Quốc Hưng, Chánh Văn phòng UBND tỉnh, Khối trưởng Khối thi đua số 1; "
+        "Đại tá Lương Văn Sáu, Phó Giám đốc Công an tỉnh."
+    )
+    leaders = _by_name(doc)
+    assert set(leaders) == {"Phạm Quốc Hưng", "Lương Văn Sáu"}
+    hung = leaders["Phạm Quốc Hưng"]
+    assert hung.title == "Chánh Văn phòng UBND tỉnh"
+    assert hung.honorific == "ông" and hung.unit == "Văn phòng UBND tỉnh"
+    sau = leaders["Lương Văn Sáu"]
+    assert sau.title == "Phó Giám đốc Công an tỉnh" and sau.rank == "Đại tá"
+    assert has_unit(doc, "Văn phòng UBND tỉnh") and has_unit(doc, "Công an tỉnh")
+
+
+def test_title_written_before_the_name() -> None:
+    doc = read(
+        "Phát biểu tại hội nghị, Chủ tịch UBND tỉnh Bến Tre Trần Ngọc Tam đề nghị các đơn vị đổi mới "
+        "công tác "
+        "thi đua. Thứ trưởng Bộ Nội vụ, Trưởng ban Thi đua - Khen thưởng Trung ương Phạm Huy Giang trao cờ."
+    )
+    leaders = _by_name(doc)
+    assert leaders["Trần Ngọc Tam"].title == "Chủ tịch UBND tỉnh Bến Tre"
+    assert leaders["Phạm Huy Giang"].title == (
+        "Thứ trưởng Bộ Nội vụ, Trưởng ban Thi đua - Khen thưởng Trung ương"
+    )
+    assert has_unit(doc, "Bộ Nội vụ") and has_unit(doc, "Ban Thi đua - Khen thưởng Trung ương")
+
+
+def test_posts_between_two_names_belong_to_the_second_when_they_run_into_it() -> None:
+    doc = read("Dự lễ có Bí thư Huyện ủy Đặng Văn Út, Phó Chủ tịch UBND huyện Hồ Thị Thu Ba.")
+    leaders = _by_name(doc)
+    assert leaders["Đặng Văn Út"].title == "Bí thư Huyện ủy"
+    assert leaders["Hồ Thị Thu Ba"].title == "Phó Chủ tịch UBND huyện"
+
+
+def test_memberships_and_bloc_roles_stay_out_of_the_title() -> None:
+    doc = read(
+        "Bà Trịnh Thị Hạnh, Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng ban Dân vận Tỉnh ủy, Cụm trưởng "
+        "Cụm thi đua "
+        "số 3, phát biểu."
+    )
+    hanh = _by_name(doc)["Trịnh Thị Hạnh"]
+    assert hanh.title == "Trưởng ban Dân vận Tỉnh ủy"
+    assert has_unit(doc, "Ban Dân vận Tỉnh ủy") and not has_unit(doc, "Ban Thường vụ Tỉnh ủy")
+
+
+def test_council_chair_is_secondary_but_its_body_is_a_unit() -> None:
+    doc = read(
+        "Đồng chí Vương Đình Khôi, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh, Chủ tịch Hội đồng Thi đua - "
+        "Khen thưởng tỉnh chủ trì."
+    )
+    khoi = _by_name(doc)["Vương Đình Khôi"]
+    assert khoi.title == "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh"
+    assert has_unit(doc, "Hội đồng Thi đua - Khen thưởng tỉnh")
+
+
+def test_bylines_photographers_and_unposted_names_are_not_leaders() -> None:
+    doc = read(
+        "Sáng 4/5, Cụm thi đua số 6 ký giao ước thi đua. Ông Nguyễn Văn Bé phát biểu cảm tưởng.\n"
+        "Quang cảnh hội nghị. Ảnh: Lê Thị Hoa\n"
+        "Trần Minh Khang"
+    )
+    assert doc.leaders == []
+
+
+def test_mentions_of_one_person_merge_and_a_clipped_name_joins_the_full_one() -> None:
+    doc = read(
+        "Dự có đồng chí Triệu Văn thắng, Phó Chủ tịch HĐND tỉnh. Kết luận hội nghị, đồng chí Triệu Văn Thắng "
+        "ghi nhận kết quả. Phó Chủ tịch HĐND tỉnh Triệu Văn Thắng trao bằng khen."
+    )
+    assert [p.name for p in doc.leaders] == ["Triệu Văn Thắng"]
+    assert doc.leaders[0].title == "Phó Chủ tịch HĐND tỉnh"
+
+
+def test_delegated_post_is_not_the_speakers() -> None:
+    doc = read("Thừa ủy quyền Chủ tịch nước, Phó Chủ tịch nước Đoàn Thị Lan trao Huân chương Lao động.")
+    assert _by_name(doc)["Đoàn Thị Lan"].title == "Phó Chủ tịch nước"
+
+
+def test_names_after_a_colon_and_lists_split_by_semicolons() -> None:
+    doc = read(
+        "Dự hội nghị có các ông: Mai Văn Hải - Bí thư Tỉnh ủy; Lâm Quang Vinh - Giám đốc Sở Tài chính; "
+        "Châu Thị Kim - Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh."
+    )
+    leaders = _by_name(doc)
+    assert leaders["Mai Văn Hải"].title == "Bí thư Tỉnh ủy"
+    assert leaders["Lâm Quang Vinh"].title == "Giám đốc Sở Tài chính"
+    assert leaders["Châu Thị Kim"].title == "Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh"
+
+
+def test_evidence_points_at_the_name() -> None:
+    text = "Thượng tá Kiều Minh Đức, Phó Chỉ huy trưởng Bộ CHQS tỉnh, phát biểu."
+    doc = read(text)
+    (duc,) = doc.leaders
+    assert text[duc.evidence.start : duc.evidence.end] == "Kiều Minh Đức"
+    assert duc.rank == "Thượng tá" and duc.title == "Phó Chỉ huy trưởng Bộ CHQS tỉnh"

@@ -1,0 +1,127 @@
+"""Units: organisations that take part, with abbreviations, shared-noun lists and what is left out."""
+
+from __future__ import annotations
+
+import pytest
+from entity_support import has_unit, read, unit_names
+
+from thidua.understand.entities import unit_id
+from thidua.understand.orgs import Words, scan
+from thidua.understand.tokens import segments
+
+
+def _scan_names(text: str) -> list[str]:
+    return [o.name for seg in segments(text) for o in scan(seg) if not o.generic]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Đại diện Sở Kế hoạch và Đầu tư phát biểu.", ["Sở Kế hoạch và Đầu tư"]),
+        ("Văn phòng UBND tỉnh và Cục Quản lý thị trường tỉnh tham dự.",
+         ["Văn phòng UBND tỉnh", "Cục Quản lý thị trường tỉnh"]),
+        ("Hội nghị có Văn phòng Đoàn ĐBQH và HĐND tỉnh cùng Thanh tra tỉnh.",
+         ["Văn phòng Đoàn ĐBQH và HĐND tỉnh", "Thanh tra tỉnh"]),
+        ("Lãnh đạo Ban Tuyên giáo và Dân vận Tỉnh ủy dự lễ.", ["Ban Tuyên giáo và Dân vận Tỉnh ủy"]),
+        ("Đoàn công tác của Bộ Chỉ huy Bộ đội Biên phòng tỉnh Cà Mau đến thăm.",
+         ["Bộ Chỉ huy Bộ đội Biên phòng tỉnh Cà Mau"]),
+        ("Trường Cao đẳng Y tế Bạc Liêu đón nhận bằng khen.", ["Trường Cao đẳng Y tế Bạc Liêu"]),
+        ("Hội Liên hiệp Phụ nữ (LHPN) tỉnh tổ chức hội thi.", ["Hội Liên hiệp Phụ nữ tỉnh"]),
+        ("Sư đoàn 5 và Lữ đoàn 22 ký giao ước.", ["Sư đoàn 5", "Lữ đoàn 22"]),
+        ("Phân hiệu Trường Đại học Luật tại Quảng Ngãi khai giảng.",
+         ["Phân hiệu Trường Đại học Luật tại Quảng Ngãi"]),
+        ("Ban Quản lý các khu công nghiệp tỉnh báo cáo.", ["Ban Quản lý các khu công nghiệp tỉnh"]),
+    ],
+)
+def test_organisation_names_are_read_whole(text: str, expected: list[str]) -> None:
+    assert _scan_names(text) == expected
+
+
+def test_a_name_stops_before_a_verb_a_post_and_a_person() -> None:
+    names = _scan_names("Chủ tịch UBND tỉnh Đinh Văn Hải trao cờ; Sở Y tế tổ chức tập huấn.")
+    assert names == ["UBND tỉnh", "Sở Y tế"]
+
+
+def test_shared_noun_lists_are_spelled_out() -> None:
+    text = (
+        "Khối gồm các sở Nội vụ, Tài chính, Kế hoạch và Đầu tư; Liên đoàn Lao động các tỉnh: Bến Tre, "
+        "Trà Vinh và Sóc Trăng; các quận: 3, 10, Phú Nhuận."
+    )
+    names = _scan_names(text)
+    assert names[:3] == ["Sở Nội vụ", "Sở Tài chính", "Sở Kế hoạch và Đầu tư"]
+    assert "Liên đoàn Lao động tỉnh Trà Vinh" in names
+    assert {"Quận 3", "Quận 10", "quận Phú Nhuận"} <= set(names)
+
+
+def test_one_place_shared_by_a_list_of_bodies() -> None:
+    names = _scan_names("Tỉnh ủy, HĐND, UBND, Ủy ban MTTQ Việt Nam tỉnh Sóc Trăng tổ chức lễ kỷ niệm.")
+    assert names == ["Tỉnh ủy Sóc Trăng", "HĐND tỉnh Sóc Trăng", "UBND tỉnh Sóc Trăng",
+                     "Ủy ban MTTQ Việt Nam tỉnh Sóc Trăng"]
+
+
+def test_generic_groups_are_not_units() -> None:
+    doc = read(
+        "Chiều 3/4, UBND huyện Tuy An tổ chức hội nghị. Chủ tịch huyện kêu gọi các cấp, các ngành, các sở, "
+        "ban, ngành và UBND 14 xã, thị trấn thi đua; HĐND các cấp cùng tham gia."
+    )
+    assert unit_names(doc) == {"ubnd huyen tuy an"}
+
+
+def test_issuers_award_names_memberships_and_parents_are_left_out() -> None:
+    doc = read(
+        "Thực hiện Kế hoạch số 15/KH-UBND ngày 2/2/2024 của UBND tỉnh, Khối thi đua số 2 – Sở Nội vụ tổ chức "
+        "hội nghị tại Sở Tư pháp. Ông Hồ Văn Nam, Ủy viên Ban Thường vụ Tỉnh ủy, Giám đốc Sở Tư pháp, "
+        "chủ trì. "
+        "Hội nghị đề nghị Thủ tướng Chính phủ tặng Cờ thi đua của Chính phủ cho Sở Tư pháp."
+    )
+    assert unit_names(doc) == {"so tu phap"}
+
+
+def test_a_place_is_a_unit_only_where_it_acts() -> None:
+    doc = read(
+        "Sáng 9-10, tỉnh Quảng Ngãi tổ chức Đại hội thi đua yêu nước lần thứ VI. Trên địa bàn tỉnh Kon Tum, "
+        "phong trào được đẩy mạnh. Hội nghị diễn ra tại thành phố Quảng Ngãi."
+    )
+    assert unit_names(doc) == {"tinh quang ngai"}
+
+
+def test_web_page_noise_gives_no_unit() -> None:
+    doc = read("Sign In\nSố lượt truy cập: 1234567\nĐang online: 15\nTrang chủ | Liên hệ\nPhòng Văn hóa")
+    assert doc.units == []
+
+
+def test_locality_gives_relative_names_their_place() -> None:
+    doc = read("Sáng 2/3, UBND TP Đà Nẵng phát động thi đua. Đại diện Công an thành phố, Thanh tra TP dự.")
+    assert doc.locality == "Đà Nẵng"
+    ids = {unit_id(u.name, doc.locality) for u in doc.units}
+    assert "unit:cong-an-thanh-pho-da-nang" in ids
+    assert "unit:thanh-tra-thanh-pho-da-nang" in ids
+
+
+def test_every_unit_has_evidence_in_the_text() -> None:
+    text = "Tại hội nghị, Sở Công Thương và Cục Thuế tỉnh Tây Ninh ký giao ước thi đua năm 2024."
+    doc = read(text)
+    assert has_unit(doc, "Sở Công Thương") and has_unit(doc, "Cục Thuế tỉnh Tây Ninh")
+    for unit in doc.units:
+        assert text[unit.evidence.start : unit.evidence.end] == unit.name
+        assert 0 < unit.confidence <= 1
+
+
+def test_a_fuller_name_absorbs_the_short_one() -> None:
+    doc = read(
+        "Ông Lê Văn Bảy, Bí thư Tỉnh ủy Hậu Giang, dự hội nghị. Tỉnh ủy đã chỉ đạo sát sao. "
+        "Ban Dân vận Huyện ủy Châu Thành và lãnh đạo Ban Dân vận Huyện ủy tham dự."
+    )
+    names = unit_names(doc)
+    assert "tinh uy hau giang" in names and "tinh uy" not in names
+    assert "ban dan van huyen uy chau thanh" in names and "ban dan van huyen uy" not in names
+
+
+def test_a_company_named_by_its_acronym_acts() -> None:
+    doc = read("Năm nay, VINACAM được tặng Bằng khen của Bộ trưởng Bộ Công Thương.")
+    assert unit_names(doc) == {"vinacam"}
+
+
+def test_words_of_a_sentence_are_shared() -> None:
+    seg = segments("Sở Nội vụ tổ chức hội nghị.")[0]
+    assert Words.of(seg) is Words.of(seg)
