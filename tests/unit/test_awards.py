@@ -180,11 +180,70 @@ def test_giver_as_subject_is_not_the_awardee_and_earlier_awards_are_background()
 def test_units_found_by_other_steps_help_name_recipients() -> None:
     from thidua.understand.document import Evidence, UnitFact
 
-    text = "Dịp này, UBND tỉnh trao Cờ thi đua cho THACO và Sở Công Thương."
+    text = "Dịp này, UBND tỉnh trao Cờ thi đua cho Sagoland và Sở Công Thương."
     doc = Pipeline([split_sentences])(Document(text=text))
     find_awards.run(doc)
-    assert [(a.award, a.count) for a in doc.awards] == []  # "THACO" alone is not known to be a unit
-    unit = UnitFact(name="THACO", key="thaco", locality=None, evidence=Evidence(text, 0, 1), confidence=0.9)
+    assert [(a.award, a.count) for a in doc.awards] == []  # "Sagoland" alone is not known to be a unit
+    unit = UnitFact(
+        name="Sagoland", key="sagoland", locality=None, evidence=Evidence(text, 0, 1), confidence=0.9
+    )
     doc.units = [unit]
     find_awards.run(doc)
     assert [(a.award, a.count, a.recipient) for a in doc.awards] == [("co_thi_dua_bo_tinh", 2, "tap_the")]
+
+
+def test_abbreviated_and_lower_case_place_recipients_count_one_each() -> None:
+    assert _awards("Dịp này, UBND tỉnh trao Cờ thi đua cho THACO và Sở Công Thương.") == [
+        ("co_thi_dua_bo_tinh", 2, "tap_the")
+    ]
+    text = (
+        "Hội nghị đề nghị tặng danh hiệu “Đơn vị Quyết thắng” cho BĐBP tỉnh Cà Ná và BĐBP tỉnh Hòn Đất; "
+        "đề nghị tặng Bằng khen của UBND tỉnh cho xã Phước Lộc và thị trấn Tân Sơn."
+    )
+    assert _awards(text) == [("tap_the_lao_dong_xuat_sac", 2, "tap_the"), ("bang_khen_bo_tinh", 2, "tap_the")]
+
+
+def test_the_unit_voted_leader_receives_the_flag_asked_for() -> None:
+    text = (
+        "Các đơn vị đã bình xét, thống nhất suy tôn Công an tỉnh Đông Sơn là đơn vị dẫn đầu, đề nghị "
+        "Bộ trưởng Bộ Công an tặng Cờ thi đua. Theo kết quả, xã Tam Hiệp được Cụm suy tôn dẫn đầu, "
+        "đề nghị UBND huyện tặng Giấy khen."
+    )
+    assert _awards(text) == [("co_thi_dua_bo_tinh", 1, "tap_the"), ("giay_khen", 1, "tap_the")]
+
+
+def test_subjects_proposed_for_an_award_or_recognised_as_reaching_a_title() -> None:
+    text = (
+        "TAND tỉnh Bắc Sơn được đề nghị Chánh án TAND tối cao tặng Cờ thi đua; xã Hòa An và xã Hòa Lợi "
+        "được đề nghị công nhận danh hiệu “Tập thể lao động tiên tiến”. Hiệu trưởng công bố quyết định "
+        "công nhận Trường đạt danh hiệu “Tập thể lao động xuất sắc”."
+    )
+    assert _awards(text) == [
+        ("co_thi_dua_bo_tinh", 1, "tap_the"),
+        ("lao_dong_tien_tien", 2, "tap_the"),
+        ("tap_the_lao_dong_xuat_sac", 1, "tap_the"),
+    ]
+
+
+def test_a_quoted_award_name_does_not_hide_its_recipients() -> None:
+    text = "Dịp này, Hội trao Kỷ niệm chương “Vì sự nghiệp xây dựng tổ chức Hội” cho 17 cá nhân."
+    assert _awards(text) == [("ky_niem_chuong", 17, "ca_nhan")]
+
+
+def test_the_people_of_a_place_with_its_address_is_one_awardee() -> None:
+    text = (
+        "Thủ tướng Chính phủ tặng Cờ thi đua của Chính phủ cho Đảng bộ, chính quyền và Nhân dân "
+        "xã Long Điền, huyện Hòa Vang, tỉnh Bắc Sơn vì thành tích xuất sắc."
+    )
+    assert _awards(text) == [("co_thi_dua_chinh_phu", 1, "tap_the")]
+    addressed = "UBND tỉnh tặng Bằng khen cho Sở Công Thương và Trạm Y tế xã Long Điền, huyện Hòa Vang."
+    assert _awards(addressed) == [("bang_khen_bo_tinh", 2, "tap_the")]
+
+
+def test_the_giver_named_in_one_mention_does_not_make_a_second_medal() -> None:
+    text = (
+        "Sáng 3/11, Công ty Cổ phần Thủy sản Bến Lức đón nhận Huân chương Lao động hạng Nhì "
+        "của Chủ tịch nước. "
+        "Thừa ủy quyền, Phó Chủ tịch UBND tỉnh trao Huân chương Lao động hạng Nhì cho Công ty."
+    )
+    assert _awards(text) == [("huan_chuong", 1, "tap_the")]

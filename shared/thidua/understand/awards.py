@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from thidua.understand.document import AwardFact, AwardStatus, Document, Recipient
 from thidua.understand.numbers import COUNT_PATTERN, parse_count
 from thidua.understand.pipeline import step
-from thidua.understand.spans import clause_bounds, evidence, in_url, sentence_bounds
+from thidua.understand.spans import UPPER, clause_bounds, evidence, in_url, sentence_bounds
 from thidua.understand.text import fold
 
 _I = re.IGNORECASE
@@ -92,7 +92,11 @@ _ORG_HEAD = (
     r"|Nhân\s+dân|Mặt\s+trận|MTTQ|Công\s+đoàn|Thư\s+viện|Bảo\s+tàng|Khu|Cụm|Khối|Hạt|Trạm|Đội|Nhà\s+xuất\s+bản"
     r"|Tập\s+đoàn|Cảng|Cảnh\s+sát|Phân\s+hiệu|Trại|Kiểm\s+lâm|Hải\s+quan|Điện\s+lực|Cơ\s+quan|Đơn\s+vị)\b"
 )
-_ORG_START = re.compile(_ORG_HEAD)
+# An upper-case abbreviation ("BĐBP tỉnh …", "KBNN Bình Phước") or a place noun before a
+# capitalised name ("xã Yên Hòa", "huyện Sơn Hòa") also starts one.
+_ACRONYM_HEAD = rf"{UPPER}{{2,}}[0-9]*(?![^\W\d_])"
+_PLACE_HEAD = rf"(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)\s+(?={UPPER}|\d)"
+_ORG_START = re.compile(rf"{_ORG_HEAD}|{_ACRONYM_HEAD}|{_PLACE_HEAD}")
 _TAP_THE_NAMED = re.compile(r"^(?:tập\s+thể|đơn\s+vị)\s+(?=[A-ZĐ])", re.UNICODE)
 _HONORIFIC = re.compile(r"^(?:ông|bà|đồng\s+chí|đ/c|anh|chị)\s+(?=[A-ZĐ])", _I)
 _NAMED_STOP = re.compile(
@@ -104,7 +108,10 @@ _NAMED_STOP = re.compile(
 # "UBND tỉnh tặng …" names the giver, so "tặng" needs "được").
 _SUBJECT_VERB = re.compile(
     r"(?:\s+(?:đã|vừa|cũng))?(?:\s+(?:vinh\s+dự|rất\s+vinh\s+dự))?"
-    r"\s+(?:(?:được\s+)?(?:đón\s+)?nhận|(?:đã\s+)?được\s+(?:suy\s+tôn|công\s+nhận|tặng|trao\s+tặng|trao))"
+    r"\s+(?:(?:được\s+)?(?:đón\s+)?nhận|(?:đã\s+)?được\s+(?:suy\s+tôn|công\s+nhận|tặng|trao\s+tặng|trao)"
+    # "X được đề nghị (Chánh án TAND tối cao) tặng …", "công nhận Trường đạt danh hiệu …"
+    r"|(?:đã\s+)?được\s+đề\s+(?:nghị|xuất)(?:\s+[^\s,;:.]+){0,8}?\s+(?:tặng|trao\s+tặng|khen\s+tặng|công\s+nhận)"
+    r"|(?:được\s+công\s+nhận\s+)?đạt)"
     r"(?:\s+danh\s+hiệu)?\s*[“\"]?\s*$",
     _I,
 )
@@ -212,6 +219,8 @@ def _split_named(phrase: str, known: frozenset[str] = frozenset()) -> list[tuple
     word ("cho THACO") still counts as an organisation.
     """
     phrase = phrase.strip(" ,")
+    if _PEOPLE_OF_PLACE.match(phrase):
+        return [(phrase, "tap_the")]  # "Đảng bộ, chính quyền và Nhân dân xã X, huyện Y" is one awardee
     pieces = re.split(r"\s*,\s*|\s+và\s+", phrase)
     out: list[tuple[str, Recipient]] = []
     for piece in pieces:
@@ -222,7 +231,9 @@ def _split_named(phrase: str, known: frozenset[str] = frozenset()) -> list[tuple
             out.append((piece, "ca_nhan"))
             continue
         named = _TAP_THE_NAMED.sub("", piece)
-        if _ORG_START.match(named) or _is_known(named, known):
+        if out and out[-1][1] == "tap_the" and _widens_address(out[-1][0], named):
+            out[-1] = (out[-1][0] + ", " + piece, "tap_the")  # "xã X, huyện Y, tỉnh Z" is one address
+        elif _ORG_START.match(named) or _is_known(named, known):
             out.append((named, "tap_the"))
         elif out and out[-1][1] == "tap_the":
             out[-1] = (out[-1][0] + ", " + piece, "tap_the")  # "huyện X, tỉnh Y", "và Dịch vụ …"
@@ -231,6 +242,37 @@ def _split_named(phrase: str, known: frozenset[str] = frozenset()) -> list[tuple
         else:
             return []
     return out
+
+
+_PEOPLE_WORDS = (
+    r"(?:đảng\s+bộ|chính\s+quyền|nhân\s+dân|cán\s+bộ|chiến\s+sĩ|các\s+dân\s+tộc|đoàn\s+viên|hội\s+viên"
+    r"|người\s+lao\s+động|công\s+nhân\s+viên\s+chức|cán\s+bộ\s+công\s+nhân\s+viên)"
+)
+_PEOPLE_OF_PLACE = re.compile(rf"^(?:{_PEOPLE_WORDS}\s*(?:,|\bvà\b)\s*)+{_PEOPLE_WORDS}\b", _I)
+_PLACE_LEVEL = (
+    (re.compile(r"\b(?:xã|phường|thị\s+trấn)\s+", _I), 1),
+    (re.compile(r"\b(?:huyện|quận|thị\s+xã)\s+", _I), 2),
+    (re.compile(r"\b(?:tỉnh|thành\s+phố|TP\.?)\s*", _I), 3),
+)
+
+
+_PLACE_NOUN_FIRST = re.compile(r"(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|thành\s+phố|TP)\b")
+
+
+def _place_level(text: str, *, first: bool) -> int:
+    """The administrative level of the first (or last) place noun in a name; 0 when there is none."""
+    found = [(m.start(), level) for pattern, level in _PLACE_LEVEL for m in pattern.finditer(text)]
+    if not found:
+        return 0
+    return (min(found) if first else max(found))[1]
+
+
+def _widens_address(previous: str, piece: str) -> bool:
+    """Whether a piece only names the wider place of the previous one: "…xã X" then "huyện Y"."""
+    level = _place_level(piece, first=True)
+    if not level or not _PLACE_NOUN_FIRST.match(piece):
+        return False
+    return level > _place_level(previous, first=False) > 0
 
 
 def _is_known(name: str, known: frozenset[str]) -> bool:
@@ -274,9 +316,23 @@ def _rest_of_line(text: str, pos: int) -> str:
     return text[pos : len(text) if end < 0 else end]
 
 
+_QUOTED_NAME = re.compile(r"[“\"][^“”\"\n]{1,120}[”\"]")
+
+
+def _opens_quote(text: str, left: int, pos: int) -> bool:
+    """Whether the quote mark at `pos` opens a quotation (straight quotes alternate from `left`)."""
+    mark = text[pos]
+    if mark == "“":
+        return True
+    return mark == '"' and text.count('"', left, pos) % 2 == 0
+
+
 def _rank(head: str, tail: str) -> str:
+    """The form and its class ("huân chương lao động hạng ba"), without the giver, for telling repeats."""
     m = re.search(r"hạng\s+\w+", tail, _I)
-    return " ".join((head + " " + tail).lower().split()) if m else " ".join(head.lower().split())
+    if not m:
+        return " ".join(head.lower().split())
+    return " ".join((head + " " + tail[: m.end()]).lower().split())
 
 
 def _find(text: str, known: frozenset[str] = frozenset()) -> list[_Found]:
@@ -293,8 +349,15 @@ def _find(text: str, known: frozenset[str] = frozenset()) -> list[_Found]:
         if _skip_sentence(sentence, _rest_of_line(text, s_right)):
             pending, carried = [], None
             continue
-        tail_stop = _TAIL_END.search(text, m.end(), min(c_right, m.end() + 90))
-        tail_end = tail_stop.start() if tail_stop else min(c_right, m.end() + 90)
+        # The award's own name in quotes ("Kỷ niệm chương “Vì sự nghiệp …” cho 25 cá nhân") is its tail.
+        tail_from = m.end()
+        after_head = tail_from + len(text[tail_from:c_right]) - len(text[tail_from:c_right].lstrip(" "))
+        if after_head < c_right and _opens_quote(text, s_left, after_head):
+            quoted = _QUOTED_NAME.match(text, after_head)
+            tail_from = quoted.end() if quoted else tail_from
+        tail_limit = min(c_right, tail_from + 90)
+        tail_stop = _TAIL_END.search(text, tail_from, tail_limit)
+        tail_end = tail_stop.start() if tail_stop else tail_limit
         tail = text[m.end() : tail_end]
         before = text[c_left : m.start()]
         award = classify(m.group("head"), tail, text[s_left : m.start()])
@@ -326,9 +389,9 @@ def _find(text: str, known: frozenset[str] = frozenset()) -> list[_Found]:
         if not entries:
             entries = _left_counts(before)
         if not entries:
-            subject = _subject_before(before)
-            if subject:
-                entries, names = [(1, "tap_the")], [subject]
+            subjects = _subject_before(before, known) or _leader_before(before, known)
+            if subjects:
+                entries, names = [(len(subjects), "tap_the")], subjects
         if not entries and carried is not None:
             entries, names = carried
         if not entries:
@@ -399,20 +462,58 @@ def _left_counts(before: str) -> list[tuple[int, Recipient | None]]:
     return entries
 
 
-def _subject_before(before: str) -> str | None:
-    """A named unit right before "đã vinh dự nhận" / "được suy tôn danh hiệu"."""
+# What ends the words before a subject: a semicolon or colon, or a comma not followed by a place.
+_SUBJECT_CUT = re.compile(r"[;:]|,\s+(?!(?:huyện|tỉnh|thành\s+phố|quận|xã|phường|thị\s+xã|TP)\b)")
+
+
+def _subject_names(span: str, known: frozenset[str] = frozenset()) -> list[str]:
+    """The named units that end `span` ("Theo kết quả, xã A và xã B" → ["xã A", "xã B"])."""
+    cuts = [m.end() for m in _SUBJECT_CUT.finditer(span)]
+    rest = span[cuts[-1] :] if cuts else span
+    start = _ORG_START.search(rest)
+    if start is None:
+        return []
+    candidate = rest[start.start() :].strip()
+    named = _split_named(candidate, known)
+    if named and all(r == "tap_the" for _, r in named):
+        return [n for n, _ in named]
+    return [candidate] if candidate else []
+
+
+def _subject_before(before: str, known: frozenset[str] = frozenset()) -> list[str]:
+    """The named units right before "đã vinh dự nhận" / "được suy tôn danh hiệu" / "được đề nghị tặng"."""
     verb = _SUBJECT_VERB.search(before)
     if not verb:
-        return None
-    span = before[: verb.start()]
-    starts = [m for m in _ORG_START.finditer(span)]
-    for m in reversed(starts):
-        # The subject runs from an organisation head word to the verb, over locality commas only.
-        candidate = span[m.start() :]
-        if re.search(r"[;:]|,\s+(?!(?:huyện|tỉnh|thành\s+phố|quận|xã|phường|thị\s+xã|TP)\b)", candidate):
-            continue
-        return candidate.strip()
-    return None
+        return []
+    return _subject_names(before[: verb.start()], known)
+
+
+# "suy tôn Công an tỉnh X là đơn vị dẫn đầu, đề nghị Bộ trưởng tặng Cờ thi đua": the leader voted
+# earlier in the clause is the awardee of the flag asked for.
+_PROPOSE_TO_GIVE = (
+    r"[^;]{0,80}?\bđề\s+(?:nghị|xuất)\b[^;]{0,60}?\b(?:tặng|trao\s+tặng|khen\s+tặng|công\s+nhận)"
+    r"(?:\s+danh\s+hiệu)?\s*[“\"]?\s*$"
+)
+_LEAD = r"(?:là\s+)?(?:(?:đơn\s+vị|tập\s+thể|địa\s+phương)\s+)?dẫn\s+đầu"
+_VOTED_LEADER = re.compile(
+    rf"\b(?:suy\s+tôn|bình\s+chọn|chọn|bầu)\s+(?P<org>[^,;:]{{3,90}}?)\s+{_LEAD}{_PROPOSE_TO_GIVE}", _I
+)
+_LEADER_SUBJECT = re.compile(
+    rf"\s+được\s+(?:[^\s,;:]+\s+){{0,3}}?(?:suy\s+tôn|bình\s+chọn|chọn)\s+{_LEAD}{_PROPOSE_TO_GIVE}", _I
+)
+
+
+def _leader_before(before: str, known: frozenset[str] = frozenset()) -> list[str]:
+    """The unit voted the leader earlier in the clause when the award that follows names no recipient."""
+    voted = _VOTED_LEADER.search(before)
+    if voted:
+        org = voted.group("org").strip()
+        if _ORG_START.match(org) or _is_known(org, known):
+            return [org]
+    subject = _LEADER_SUBJECT.search(before)
+    if subject:
+        return _subject_names(before[: subject.start()], known)
+    return []
 
 
 def _resolve(found: list[_Found]) -> list[_Found]:
