@@ -131,3 +131,24 @@ def test_bloc_evidence_and_confidence() -> None:
     bloc = _only(read(text))
     assert text[bloc.evidence.start : bloc.evidence.end] == "Cụm thi đua số 8"
     assert 0 < bloc.confidence <= 1
+
+
+def test_member_list_on_the_lines_below_and_head_named_after_the_role() -> None:
+    doc = read(
+        "Khối thi đua số 4 có 4 thành viên gồm:\n- Sở Tư pháp;\n- Sở Ngoại vụ;\n- Thanh tra tỉnh;\n"
+        "- Văn phòng UBND tỉnh.\nKhối trưởng năm 2024 là Sở Ngoại vụ."
+    )
+    bloc = _only(doc)
+    assert bloc.members == ["Sở Tư pháp", "Sở Ngoại vụ", "Thanh tra tỉnh", "Văn phòng UBND tỉnh"]
+    assert bloc.head == "Sở Ngoại vụ"
+
+
+def test_numbered_member_lines_and_a_head_that_holds_the_role() -> None:
+    doc = read(
+        "Cụm thi đua các huyện miền núi gồm các đơn vị sau:\n1. UBND huyện Kỳ Sơn\n"
+        "2. UBND huyện Tương Dương\n"
+        "Trong đó UBND huyện Tương Dương giữ vai trò Cụm trưởng."
+    )
+    bloc = _only(doc)
+    assert bloc.members == ["UBND huyện Kỳ Sơn", "UBND huyện Tương Dương"]
+    assert bloc.head == "UBND huyện Tương Dương"

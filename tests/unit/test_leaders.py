@@ -108,3 +108,20 @@ def test_evidence_points_at_the_name() -> None:
     (duc,) = doc.leaders
     assert text[duc.evidence.start : duc.evidence.end] == "Kiều Minh Đức"
     assert duc.rank == "Thượng tá" and duc.title == "Phó Chỉ huy trưởng Bộ CHQS tỉnh"
+
+
+def test_post_in_brackets_before_a_dash_and_a_two_syllable_name() -> None:
+    doc = read(
+        "Tham dự có đồng chí Trần Văn Bảy (Giám đốc Sở Y tế) và Giám đốc Sở Tài chính – ông Lê Văn Dũng. "
+        "Phát biểu tại hội nghị, Chủ tịch UBND tỉnh Lê Hòa nhấn mạnh vai trò của thi đua."
+    )
+    leaders = _by_name(doc)
+    assert leaders["Trần Văn Bảy"].title == "Giám đốc Sở Y tế"
+    assert leaders["Lê Văn Dũng"].title == "Giám đốc Sở Tài chính"
+    assert leaders["Lê Hòa"].title == "Chủ tịch UBND tỉnh"
+
+
+def test_a_committee_of_a_bloc_of_agencies_is_a_name_not_a_bloc() -> None:
+    doc = read("Đồng chí Lý Hùng, Bí thư Đảng ủy Khối các cơ quan tỉnh Quảng Ngãi, chủ trì hội nghị.")
+    assert doc.blocs == []
+    assert _by_name(doc)["Lý Hùng"].title == "Bí thư Đảng ủy Khối các cơ quan tỉnh Quảng Ngãi"

@@ -125,3 +125,13 @@ def test_a_company_named_by_its_acronym_acts() -> None:
 def test_words_of_a_sentence_are_shared() -> None:
     seg = segments("Sở Nội vụ tổ chức hội nghị.")[0]
     assert Words.of(seg) is Words.of(seg)
+
+
+def test_schools_named_after_people_and_committees_of_blocs_of_agencies() -> None:
+    names = _scan_names(
+        "Bằng khen cho Trường Tiểu học Nguyễn Văn Trỗi và Công đoàn Khối Doanh nghiệp tỉnh; "
+        "Công an phường 3 dự."
+    )
+    assert names == [
+        "Trường Tiểu học Nguyễn Văn Trỗi", "Công đoàn Khối Doanh nghiệp tỉnh", "Công an phường 3",
+    ]

@@ -169,6 +169,9 @@ def bloc_mentions(seg: Segment) -> tuple[BlocMention, ...]:
             continue
         i = k
         j = k + 1
+        if i > 0 and tokens[i - 1].low in ("ủy", "đoàn"):
+            k = j  # "Đảng ủy Khối …", "Công đoàn Khối …": a committee's name, not an emulation bloc
+            continue
         if j < len(tokens) and tokens[j].low in _NOT_BLOC_AFTER:
             k = j + 1
             continue

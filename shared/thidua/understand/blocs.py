@@ -39,11 +39,7 @@ _FILLERS = frozenset(words(
     có các gồm là bao : đơn vị cơ quan địa phương thành viên hiện nay sau như
     """
 ))
-_CONNECTORS = frozenset(words(
-    """
-    là làm được giao nhiệm vụ bầu đơn vị giữ chức - ( , do
-    """
-))
+_CONNECTORS = frozenset(words("là làm được giao nhiệm vụ bầu đơn vị giữ chức vai trò nhận - ( , do"))
 # Words of a descriptive name that do not tell blocs apart ("các phường" and "khối phường" are one).
 _FILLER_WORDS = frozenset({"cac", "khoi", "cum", "thi", "dua"})
 _CENTRAL_CITIES = frozenset(
@@ -279,6 +275,11 @@ def _org_roles(w: Words, orgs: Sequence[Org]) -> list[_Role]:
                 between = w.low(target.j, k - target.j)
                 elected = "bầu" in lead or "bầu" in between
         if target is None:
+            # "Khối trưởng năm 2024 là Sở Tư pháp"
+            later = [o for o in orgs if k + n <= o.i <= k + n + 4 and tokens[o.i - 1].low in ("là", ":")
+                     and all(t.low in ("năm", "là", ":") or _YEAR.match(t.text) for t in tokens[k + n : o.i])]
+            target = later[0] if later else None
+        if target is None:
             continue
         if k > 0 and tokens[k - 1].low == "tân":
             elected = True
@@ -352,11 +353,31 @@ def _add_member(bloc: _Bloc, member: _Member) -> None:
         bloc.members.append(member)
 
 
+def _is_item_line(seg: Segment) -> bool:
+    """A line of a bulleted or numbered list ("- Sở Tư pháp;", "2. UBND huyện …")."""
+    tokens = seg.tokens
+    if not tokens:
+        return False
+    first = tokens[0]
+    return first.text in ("-", "–", "+", "•", "*", "·") or (
+        first.is_num and len(tokens) > 1 and tokens[1].text in (".", ")")
+    )
+
+
 def _members_from_sentences(doc: Document, blocs: list[_Bloc]) -> None:
+    pending: _Bloc | None = None  # a list announced at the end of a line goes on in the lines below
     for seg in segments(doc.text):
         mentions = bloc_mentions(seg)
         low = seg.text.lower()
         has_role = "trưởng" in low or "phó" in low
+        if pending is not None and _is_item_line(seg):
+            w = Words.of(seg)
+            by_lead = {(o.lead if o.lead >= 0 else o.i): o for o in scan(seg)}
+            k = 1 if seg.tokens[0].text in ("-", "–", "+", "•", "*", "·") else 2
+            for member in _read_list(w, k, by_lead, []):
+                _add_member(pending, _spell_with_parent(pending, member))
+            continue
+        pending = None
         if not mentions and not has_role:
             continue
         w = Words.of(seg)
@@ -370,7 +391,10 @@ def _members_from_sentences(doc: Document, blocs: list[_Bloc]) -> None:
             if bloc is None:
                 continue
             roles: list[tuple[str, str, int, int]] = []
-            for member in _read_list(w, start, by_start, roles):
+            members = _read_list(w, start, by_start, roles)
+            if not members and seg.tokens[-1].text == ":":
+                pending = bloc  # "… gồm các đơn vị sau:" and the list on the lines below
+            for member in members:
                 _add_member(bloc, _spell_with_parent(bloc, member))
             for name, role, a, b in roles:
                 bloc.roles.append(_Role(name, role, None, False, a, b, seg))

@@ -398,8 +398,15 @@ def _tail(w: Words, j: int, head: lex.Head) -> tuple[int, Place | None, frozense
                 continue
             break
         if tok.is_word and (tok.cap or tok.upper):
-            if _stops_name(w, k) or person_at(w, k):
+            if tok.low == "khối" and tokens[k - 1].low in ("ủy", "đoàn"):
+                k += 1  # "Đảng ủy Khối các cơ quan tỉnh", "Công đoàn Khối Doanh nghiệp"
+                if k < n_tok and tokens[k].low == "các":
+                    k += 1
+                continue
+            if _stops_name(w, k):
                 break
+            if person_at(w, k) and not (head.kind == "school" and k > j):
+                break  # but a school may bear a person's name ("Trường Tiểu học Nguyễn Văn Trỗi")
             nested = match_head(w, k)
             if nested is not None:
                 k += nested[1]
@@ -498,14 +505,15 @@ def _semicolon_item(w: Words, i: int, end: int) -> int:
         tok = tokens[k]
         if tok.text == ",":
             if k + 1 < len(tokens) and match_head(w, k + 1):
-                break
+                return last_good  # "…, VKSND tối cao;": the parent closes the item
             k += 1
             continue
         if not tok.is_word or tok.cap or tok.is_num or tok.low in _NOT_IN_ITEM or k - end > 12:
             return end
         k += 1
         last_good = k
-    return last_good
+    # the item must end where the list's next item begins, not at the end of a sentence
+    return last_good if k < len(tokens) and tokens[k].text == ";" else end
 
 
 _NOT_IN_ITEM = frozenset({"đã", "có", "được", "là", "sẽ", "đang", "tổ", "thực", "trong", "với", "cho"})

@@ -27,6 +27,7 @@ from thidua.understand.orgs import (
     place_org,
     scan,
 )
+from thidua.understand.persons import SURNAMES
 from thidua.understand.titles import (
     match_bloc_role,
     match_honorific,
@@ -36,7 +37,7 @@ from thidua.understand.titles import (
 )
 from thidua.understand.tokens import Segment
 
-_SEPARATORS = frozenset({",", "-", ":"})
+_SEPARATORS = frozenset({",", "-", ":", "("})
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 # Words of a bloc reference after a bloc role ("Khối trưởng Khối thi đua VIII năm 2023").
@@ -71,6 +72,7 @@ class Person:
     honorific: str | None = None
     rank: str | None = None
     posts: list[Post] = field(default_factory=list)
+    lead: int = -1  # first word of the honorific or rank before the name
 
 
 def _bloc_ref(w: Words, k: int) -> tuple[int, int | None, str | None]:
@@ -234,7 +236,7 @@ def people_in(seg: Segment) -> tuple[Person, ...]:
     tokens = w.tokens
     orgs = _org_spans(seg)
     inside = {k for a, b in orgs for k in range(a, b)}
-    names: list[tuple[int, int, str | None, str | None]] = []
+    names: list[tuple[int, int, str | None, str | None, int]] = []
     k = 0
     while k < len(tokens):
         if k in inside or k in w.shouted:
@@ -255,23 +257,23 @@ def people_in(seg: Segment) -> tuple[Person, ...]:
         if j > k:
             span = _name_after_honorific(w, j)
             if span is not None:
-                names.append((span[0], span[1], honorific, rank))
+                names.append((span[0], span[1], honorific, rank, k))
                 k = span[1]
                 continue
             k = j
             continue
-        n = person_at(w, k)
+        n = person_at(w, k) or _short_name_after_post(w, k)
         if n:
-            names.append((k, k + n, None, None))
+            names.append((k, k + n, None, None, k))
             k += n
             continue
         k += 1
     people: list[Person] = []
-    for a, b, honorific, rank in names:
+    for a, b, honorific, rank, lead in names:
         people.append(Person(
             name=" ".join(t.text[:1].upper() + t.text[1:] for t in tokens[a:b]),
             start=tokens[a].start, end=tokens[b - 1].end, seg=seg, i=a, j=b,
-            honorific=honorific, rank=rank,
+            honorific=honorific, rank=rank, lead=lead,
         ))
     _attach_posts(w, people)
     return tuple(people)
@@ -289,9 +291,13 @@ def _attach_posts(w: Words, people: list[Person]) -> None:
                 nxt.i == end or (nxt.i == end + 1 and tokens[end].low == "-"))
             if posts and not runs_into_next:
                 person.posts.extend(posts)
-        # posts before the name
+        # posts before the name ("Chủ tịch UBND tỉnh X", "Giám đốc Sở Tài chính – ông X")
         k = person.i
-        if person.honorific is None and person.rank is None and k > 0:
+        titled = person.honorific is not None or person.rank is not None
+        if titled and person.lead > 0 and tokens[person.lead - 1].low in ("-", ":"):
+            k = person.lead
+            titled = False
+        if not titled and k > 0:
             start = _chain_start_before(w, k, people[n - 1].j if n > 0 else 0)
             if start is not None:
                 posts, end = _chain(w, start)
@@ -299,6 +305,16 @@ def _attach_posts(w: Words, people: list[Person]) -> None:
                     if _delegated(w, start):
                         posts = posts[1:]
                     person.posts[:0] = posts
+
+
+def _short_name_after_post(w: Words, k: int) -> int:
+    """A two-syllable name right after a post ("Chủ tịch UBND tỉnh Lê Hòa"): 2, else 0."""
+    tokens = w.tokens
+    if k == 0 or caps_run(w, k, 3) != 2 or tokens[k].low not in SURNAMES:
+        return 0
+    if k + 2 < len(tokens) and tokens[k + 2].is_word and tokens[k + 2].cap:
+        return 0
+    return 2 if _chain_start_before(w, k, max(0, k - 30)) is not None else 0
 
 
 def _chain_start_before(w: Words, k: int, floor: int) -> int | None:

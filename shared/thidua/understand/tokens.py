@@ -126,6 +126,8 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         last = before[-1].lower() if before else ""
         if m.group(0) == "." and (last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())):
             continue
+        if m.group(0) == "." and last.isdigit() and len(before) == 1:
+            continue  # "1. UBND huyện …": a list number, not a sentence
         out.append((cursor, stop))
         cursor = stop
     if text[cursor:end].strip():

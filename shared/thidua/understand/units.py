@@ -183,10 +183,14 @@ def _acts_as_place(w: Words, org: Org) -> str | None:
 
 
 def _is_byline(seg: Segment, org: Org) -> bool:
-    """A line that holds nothing but a body's name (a signature or a source)."""
+    """A line that holds nothing but a body's name (a signature or a source), not a list item."""
     words = [t for t in seg.tokens if t.is_word]
     inside = [t for t in words if org.start <= t.start < org.end]
-    return len(words) == len(inside)
+    if len(words) != len(inside):
+        return False
+    first, last = seg.tokens[0], seg.tokens[-1]
+    listed = first.text in ("-", "–", "+", "•", "*", "·") or first.is_num or last.text in (";", ",")
+    return not listed
 
 
 def _media_acts(w: Words, org: Org) -> bool:
