@@ -196,6 +196,7 @@ def test_abbreviated_and_lower_case_place_recipients_count_one_each() -> None:
     assert _awards("Dịp này, UBND tỉnh trao Cờ thi đua cho THACO và Sở Công Thương.") == [
         ("co_thi_dua_bo_tinh", 2, "tap_the")
     ]
+    assert _awards("UBND huyện tặng Giấy khen cho CBCNV và HSSV tiêu biểu.") == []  # groups of people
     text = (
         "Hội nghị đề nghị tặng danh hiệu “Đơn vị Quyết thắng” cho BĐBP tỉnh Cà Ná và BĐBP tỉnh Hòn Đất; "
         "đề nghị tặng Bằng khen của UBND tỉnh cho xã Phước Lộc và thị trấn Tân Sơn."

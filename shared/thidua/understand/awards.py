@@ -94,7 +94,12 @@ _ORG_HEAD = (
 )
 # An upper-case abbreviation ("BĐBP tỉnh …", "KBNN Bình Phước") or a place noun before a
 # capitalised name ("xã Yên Hòa", "huyện Sơn Hòa") also starts one.
-_ACRONYM_HEAD = rf"{UPPER}{{2,}}[0-9]*(?![^\W\d_])"
+# Abbreviations of groups of people or of award forms are not organisations.
+_NOT_ORG_ACRONYM = (
+    r"(?:CBCCVC|CBCC|CBCNV|CBCS|CNVCLĐ|CNVC|CNLĐ|NLĐ|CB|CCB|ĐVTN|ĐV|HSSV|HS|SV|GV|CSTĐ|LĐTT|LĐXS|TTLĐXS"
+    r"|LLVT|VĐV)(?![^\W\d_])"
+)
+_ACRONYM_HEAD = rf"(?!{_NOT_ORG_ACRONYM}){UPPER}{{2,}}[0-9]*(?![^\W\d_])"
 _PLACE_HEAD = rf"(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)\s+(?={UPPER}|\d)"
 _ORG_START = re.compile(rf"{_ORG_HEAD}|{_ACRONYM_HEAD}|{_PLACE_HEAD}")
 _TAP_THE_NAMED = re.compile(r"^(?:tập\s+thể|đơn\s+vị)\s+(?=[A-ZĐ])", re.UNICODE)
