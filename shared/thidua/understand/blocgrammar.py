@@ -155,7 +155,7 @@ def _parent(w: Words, k: int) -> Org | None:
     return org
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=4096)
 def bloc_mentions(seg: Segment) -> tuple[BlocMention, ...]:
     """Every bloc or cluster named (or referred back to) in a sentence."""
     w = Words.of(seg)

@@ -348,9 +348,14 @@ def _choose_head(bloc: _Bloc, doc: Document) -> tuple[str | None, str | None, st
 
 
 def _add_member(bloc: _Bloc, member: _Member) -> None:
+    """Add a member once; "UBND huyện X" and "huyện X" in one bloc are one member (the first written)."""
     key = fold(member.name)
-    if not any(fold(m.name) == key for m in bloc.members):
-        bloc.members.append(member)
+    bare = key[len("ubnd "):] if key.startswith("ubnd ") else key
+    for m in bloc.members:
+        other = fold(m.name)
+        if other == key or other in (bare, "ubnd " + key):
+            return
+    bloc.members.append(member)
 
 
 def _is_item_line(seg: Segment) -> bool:

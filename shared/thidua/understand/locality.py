@@ -127,10 +127,11 @@ def find_locality(text: str) -> str | None:
                 local[name] += 1
                 first.setdefault(name, m.start())
     spans = [(m.group(0), m.start()) for m in _WORD_SPAN.finditer(body)]
+    covered = {at for a, b in taken for at in range(a, b)}
     i = 0
     while i < len(spans):
         word, at = spans[i]
-        if word[:1].isupper() and not any(a <= at < b for a, b in taken):
+        if word[:1].isupper() and at not in covered:
             run = [w for w, _ in spans[i : i + MAX_PLACE_WORDS]]
             hit = province_prefix(run)
             if hit is not None and hit[0] != "Hồ Chí Minh" and all(w[:1].isupper() for w in run[: hit[1]]):

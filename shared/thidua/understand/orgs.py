@@ -70,7 +70,7 @@ _PLACE_TAIL_HEADS = frozenset(
      ("bchqs",), ("bộ", "tư", "lệnh"), ("bộ", "đội", "biên", "phòng")}
 )
 # Not persons although they look like names.
-_NOT_PERSONS = frozenset({"ho chi minh"})
+_NOT_PERSONS = frozenset({("hồ", "chí", "minh")})
 # Abbreviations in capitals that are names, not shouting.
 _ABBREVIATIONS = frozenset(
     _words(
@@ -82,6 +82,9 @@ _ABBREVIATIONS = frozenset(
         """
     )
 )
+
+
+_PLACE_FIRST = frozenset({w[0] for w in lex.PLACE_WORDS} | {"tp.hcm", "tphcm"})
 
 
 @dataclass
@@ -148,7 +151,7 @@ class Words:
         return len(self.tokens)
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=4096)
 def _words_of(seg: Segment) -> Words:
     return Words(seg)
 
@@ -224,7 +227,7 @@ def person_at(w: Words, i: int) -> int:
     """Length of a personal name starting at word i when it clearly is one (surname + 2-3 syllables)."""
     tokens = w.tokens
     run = caps_run(w, i, 4)
-    if run >= 2 and fold(" ".join(t.text for t in tokens[i : i + 3])) in _NOT_PERSONS:
+    if run >= 2 and tuple(w.low(i, 3)) in _NOT_PERSONS:
         return 0
     if run >= 2 and province_prefix([t.text for t in tokens[i : i + run]]) is not None:
         return 0  # "Hà Nội Mới", "Cao Bằng", "Lâm Đồng"
@@ -288,6 +291,8 @@ def parse_place(w: Words, i: int, *, bare_ok: bool = True) -> Place | None:
         return None
     tok = tokens[i]
     low = tok.low
+    if low not in _PLACE_FIRST:
+        return None
     if low in ("tp.hcm", "tphcm"):
         return Place(i, i + 1, "thành phố", "Hồ Chí Minh")
     for words, level in lex.PLACE_WORDS.items():
@@ -711,7 +716,7 @@ def _brand(w: Words, i: int) -> Org | None:
     return Org(name=tok.text, i=i, j=i + 1, start=tok.start, end=tok.end, kind="company", head=(tok.low,))
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=4096)
 def scan(seg: Segment, *, places: bool = True) -> tuple[Org, ...]:
     """Every organisation name in a sentence, shared-noun lists spelled out, places on request.
 
@@ -765,4 +770,19 @@ def scan(seg: Segment, *, places: bool = True) -> tuple[Org, ...]:
                 continue
         i += 1
     _share_place(out, tokens)
+    _share_generic(out, tokens)
     return tuple(out)
+
+
+def _share_generic(orgs: list[Org], tokens: tuple[Token, ...]) -> None:
+    """ "Huyện ủy, HĐND, UBND các huyện trong Cụm": a list that ends on a kind of body is all generic."""
+    run: list[Org] = []
+    for org in orgs:
+        if run and not _adjacent(tokens, run[-1], org):
+            run = []
+        run.append(org)
+        if org.generic and len(run) > 1 and org.place is None and not org.shared:
+            for other in run[:-1]:
+                if other.place is None and other.kind in ("gov", "party") and not other.shared:
+                    other.generic = True
+            run = []

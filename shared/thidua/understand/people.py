@@ -229,7 +229,7 @@ def _org_spans(seg: Segment) -> list[tuple[int, int]]:
     return [(o.i, o.j) for o in scan(seg, places=True)]
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=4096)
 def people_in(seg: Segment) -> tuple[Person, ...]:
     """Every person named in a sentence with the posts written around the name."""
     w = Words.of(seg)

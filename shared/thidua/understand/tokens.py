@@ -53,9 +53,13 @@ class Token:
         return self.text.isdigit()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Segment:
-    """A sentence (wrapped lines joined) with its words."""
+    """A sentence (wrapped lines joined) with its words.
+
+    Compared by identity: `segments` hands out the same objects for one text, and
+    the per-sentence caches of the grammar then hash in constant time.
+    """
 
     start: int
     end: int
@@ -135,7 +139,7 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=4096)
 def word_ends(seg: Segment) -> tuple[int, ...]:
     """For each syllable, the index just after the word it belongs to ("Cao đẳng", "Sư phạm" are one word).
 
