@@ -178,3 +178,34 @@ def test_a_bracketed_clock_time_after_the_date_marks_the_page_header() -> None:
     doc = understand(text)
     assert doc.published is not None and doc.published.value == dt.date(2021, 3, 11)
     assert doc.event_date is not None and doc.event_date.value == dt.date(2021, 3, 9)
+
+
+def test_capitalised_month_name_without_a_year_is_a_date() -> None:
+    assert _parts("Ngày 14 tháng Mười, tại huyện Mường Tè, Cụm thi đua họp.") == [(14, 10, None)]
+    assert _parts("Sáng ngày 3 tháng tư, các đơn vị ký giao ước.") == [(3, 4, None)]
+    assert _parts("trong ngày 5 tháng năm nay") == []  # "năm" here is "year"
+
+
+def test_an_anniversary_span_from_the_nineteenth_century_is_commemorated() -> None:
+    text = (
+        "Cập nhật: 12/05/2020\n"
+        "Ngày 11 tháng Năm, Khối thi đua các trường sơ kết thi đua chào mừng 130 năm Ngày sinh "
+        "Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2020)."
+    )
+    doc = understand(text)
+    assert {m.role for m in doc.dates if m.year in (1890, 2020) and m.month == 5 and m.day == 19} == {
+        "commemorated"
+    }
+    assert doc.event_date is not None and doc.event_date.value == dt.date(2020, 5, 11)
+
+
+def test_news_of_a_conferring_decision_is_dated_by_the_decision() -> None:
+    text = (
+        "UBND tỉnh vừa ban hành Quyết định số 1789/QĐ-UBND ngày 20 tháng 8 năm 2021 tặng Cờ thi đua "
+        "cho 12 tập thể dẫn đầu các khối thi đua năm 2020."
+    )
+    doc = understand(text)
+    assert [m.role for m in doc.dates] == ["reference"]
+    assert doc.event_date is not None and doc.event_date.value == dt.date(2021, 8, 20)
+    cited = "Thực hiện Quyết định số 1789/QĐ-UBND ngày 20/8/2021 của UBND tỉnh, các khối rà soát tiêu chí."
+    assert understand(cited).event_date is None

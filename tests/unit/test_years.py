@@ -108,3 +108,11 @@ def test_a_yearless_launch_takes_its_year_from_the_page_date() -> None:
         "Sáng 5/5, Hội Nông dân huyện tổ chức lễ phát động đợt thi đua chào mừng Đại hội Hội Nông dân."
     )
     assert _years(text) == [2023]
+
+
+def test_the_year_of_a_cited_documents_date_is_not_a_campaign_year() -> None:
+    text = (
+        "UBND tỉnh vừa ban hành Quyết định số 1789/QĐ-UBND ngày 20 tháng 8 năm 2021 tặng Cờ thi đua "
+        "cho 12 tập thể dẫn đầu các khối thi đua năm 2020."
+    )
+    assert _years(text) == [2020]

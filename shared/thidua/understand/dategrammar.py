@@ -24,7 +24,8 @@ _MONTH_WORDS = {
     "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12,
 }
 _MONTH_WORD = r"(?:mười\s+một|mười\s+hai|giêng|chạp|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)"
-_YEAR = r"(?:19|20)\d{2}"
+# Old years are read too so that an anniversary span "(19/5/1890 - 19/5/2015)" is seen whole.
+_YEAR = r"(?:18|19|20)\d{2}"
 _D = r"\d{1,2}"
 # Separators of numeric dates; a dot only without spaces ("15.3"), "/" and "-" also with spaces ("30 - 11").
 _SEP = r"(?:\s*[/\-–]\s*|\.)"
@@ -89,12 +90,20 @@ def _month(value: str) -> int | None:
     return _MONTH_WORDS.get(value)
 
 
+def _month_name(word: str, cue: str | None) -> bool:
+    """Whether a month word with no year is surely a month: capitalised ("20 tháng Năm"), or,
+    after a cue, any month word but "năm" and "một", which also mean "year" and "one"."""
+    if word[:1].isupper():
+        return True
+    return cue is not None and " ".join(word.lower().split()) not in ("năm", "một")
+
+
 def _valid(day: int | None, month: int | None, year: int | None) -> bool:
     if month is None or not 1 <= month <= 12:
         return False
     if day is not None and not 1 <= day <= 31:
         return False
-    return year is None or 1900 <= year <= 2100
+    return year is None or 1800 <= year <= 2100
 
 
 def _cue(value: str | None) -> str | None:
@@ -110,7 +119,7 @@ def scan_dates(text: str) -> list[RawDate]:
         # Without a cue and without a year, "6 tháng 3" is too weak to be a date.
         if m.group("cue") is None and year is None:
             continue
-        if m.group("m").isalpha() and year is None:
+        if m.group("m").isalpha() and year is None and not _month_name(m.group("m"), m.group("cue")):
             continue  # "ngày 5 tháng năm" without a year is a phrase, not a date
         day2 = int(m.group("d2")) if m.group("d2") else None
         if _valid(day, month, year) and (day2 is None or 1 <= day2 <= 31):

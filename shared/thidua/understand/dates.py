@@ -111,8 +111,13 @@ _DOCUMENT_DATE_BEFORE = re.compile(
 )
 
 
+_LEADING_DAY_CUE = re.compile(r"(?:vào\s+)?ngày\s*", _I)
+
+
 def _is_reference(text: str, r: RawDate) -> bool:
-    before = text[max(0, r.start - 90) : r.start]
+    # "… số 2150/QĐ-UBND ngày 15 tháng 9 năm 2023": the date's own "ngày" belongs to the citation.
+    lead = _LEADING_DAY_CUE.match(text, r.start, r.end)
+    before = text[max(0, r.start - 90) : lead.end() if lead else r.start]
     return bool(_REFERENCE_BEFORE.search(before) or _DOCUMENT_DATE_BEFORE.search(before))
 
 
@@ -264,7 +269,29 @@ def choose_event_date(doc: Document) -> None:
         if best is None or key > (best[0], best[1]):
             best = (score, -m.evidence.start, value, m, confidence)
     if best is None or best[0] < -2.0:
-        doc.event_date = None
+        conferral = _conferring_decision_date(doc)
+        doc.event_date = conferral
         return
     _, _, value, mention, confidence = best
     doc.event_date = DateFact(value=value, evidence=mention.evidence, confidence=confidence)
+
+
+# "UBND tỉnh vừa ban hành Quyết định số 2150/QĐ-UBND ngày 15/9/2023 tặng Cờ thi đua …": when the
+# news is the decision itself, its date is the event's.
+_ISSUED_BEFORE = re.compile(r"\b(?:vừa|đã)\s+(?:ban\s+hành|ký|kí)\b[^.;]{0,80}$", _I)
+_CONFERS_AFTER = re.compile(
+    r"^[^.;]{0,60}?\b(?:tặng|trao\s+tặng|khen\s+tặng|công\s+nhận|phong\s+tặng|truy\s+tặng)\b", _I
+)
+
+
+def _conferring_decision_date(doc: Document) -> DateFact | None:
+    for m in doc.dates:
+        value = m.as_date()
+        if m.role != "reference" or value is None:
+            continue
+        start, end = m.evidence.start, m.evidence.end
+        if _ISSUED_BEFORE.search(doc.text[max(0, start - 120) : start]) and _CONFERS_AFTER.match(
+            doc.text[end : end + 80]
+        ):
+            return DateFact(value=value, evidence=m.evidence, confidence=0.6)
+    return None

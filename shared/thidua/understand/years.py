@@ -130,10 +130,19 @@ def find_campaign_years(doc: Document) -> None:
         for year in range(p.start_year, p.end_year + 1):
             facts.setdefault(year, YearFact(year=year, evidence=ev, confidence=0.8))
     singles: list[tuple[int, int, int]] = []
+    # "Quyết định số 12/QĐ-UBND ngày 15 tháng 9 năm 2023": the year of a cited document's date,
+    # of an anniversary or of the page header is not the activity's.
+    not_activity = [
+        (d.evidence.start, d.evidence.end)
+        for d in doc.dates
+        if d.role in ("reference", "commemorated", "published")
+    ]
     for m in _YEAR.finditer(text):
         group = "y" if m.group("y") else "b"
         start, end = m.start(group), m.end(group)
         if in_url(text, start) or any(a <= start < b for a, b in taken):
+            continue
+        if any(a <= start < b for a, b in not_activity):
             continue
         before = text[max(0, m.start() - 90) : m.start()]
         if _EXCLUDED_BEFORE.search(before) or _LAW_BEFORE.search(before):
