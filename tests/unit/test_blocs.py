@@ -152,3 +152,14 @@ def test_numbered_member_lines_and_a_head_that_holds_the_role() -> None:
     bloc = _only(doc)
     assert bloc.members == ["UBND huyện Kỳ Sơn", "UBND huyện Tương Dương"]
     assert bloc.head == "UBND huyện Tương Dương"
+
+
+def test_units_of_the_kind_a_bloc_is_made_of_are_members() -> None:
+    doc = read(
+        "Khối thi đua các Chi cục Thuế khu vực tổng kết năm 2024. Hội nghị suy tôn Chi cục Thuế khu vực "
+        "Bảy Núi nhận Cờ thi đua. Năm nay, các huyện trong Cụm thi đua số 5 đăng ký mô hình mới, trong đó "
+        "huyện Đông Anh đăng ký 3 mô hình."
+    )
+    blocs = {b.name: b for b in doc.blocs}
+    assert blocs["Khối thi đua các Chi cục Thuế khu vực"].members == ["Chi cục Thuế khu vực Bảy Núi"]
+    assert blocs["Cụm thi đua số 5"].members == ["huyện Đông Anh"]

@@ -419,24 +419,69 @@ def _members_from_sentences(doc: Document, blocs: list[_Bloc]) -> None:
 
 
 _PLACE_WORDS_FOLDED = {"tinh": "tỉnh", "huyen": "huyện", "quan": "quận", "phuong": "phường", "xa": "xã"}
+_KIND_OF_MEMBERS = re.compile(
+    r"\bcác (tỉnh|huyện|quận|phường|xã|thị xã|thành phố) (?:trong|thuộc) (cụm|khối)\b", re.IGNORECASE
+)
 
 
-def _place_members(doc: Document, blocs: list[_Bloc]) -> None:
-    """A bloc of provinces (districts, wards): the places of that kind acting in the text are its members.
+def _member_types(bloc: _Bloc, doc: Document, main: bool) -> list[list[str]]:
+    """The kinds of unit a bloc is made of: "các Chi cục Thi hành án dân sự …" → chi cuc thi hanh an dan su;
+    "các tỉnh …" → tinh; "các huyện trong Cụm thi đua số 10" → huyen for that cluster ("trong Cụm" alone:
+    the document's main bloc)."""
+    types = []
+    for m in bloc.mentions:
+        words = list(m.words)
+        if words[:1] == ["cac"] and len(words) > 1:
+            types.append(words[1:])
+    starts = {m.start for m in bloc.mentions}
+    for found in _KIND_OF_MEMBERS.finditer(doc.text):
+        named = found.start(2) in starts
+        refers_back = main and not _names_a_bloc_at(doc, found.start(2))
+        if named or refers_back:
+            types.append(fold(found.group(1)).split())
+    return types
 
-    "Cụm thi đua các tỉnh đồng bằng sông Hồng" with "tỉnh Nam Định đã có thành tích …" or
-    "Về phía tỉnh Thái Bình, …": the province takes part as one of the cluster's units.
+
+def _names_a_bloc_at(doc: Document, offset: int) -> bool:
+    return any(m.start == offset for seg in segments(doc.text) for m in bloc_mentions(seg) if not m.backref)
+
+
+def _type_members(doc: Document, blocs: list[_Bloc]) -> None:
+    """A bloc named for a kind of unit counts the units of that kind acting in the text as members.
+
+    "Cụm thi đua các tỉnh đồng bằng sông Hồng" with "tỉnh Nam Định đã có thành tích …" or "Về phía
+    tỉnh Thái Bình, …"; "Khối thi đua các Chi cục Thi hành án dân sự …" with "Chi cục Thi hành án dân
+    sự huyện X được suy tôn …": each takes part as one of the bloc's units.
     """
+    main = _main(blocs)
     for bloc in blocs:
-        levels = {_PLACE_WORDS_FOLDED[x] for x in bloc.words if x in _PLACE_WORDS_FOLDED}
-        if not levels:
+        types = _member_types(bloc, doc, bloc is main)
+        if not types:
             continue
         for unit in doc.units:
-            first = unit.name.split(" ", 1)[0].lower()
-            if first in levels and unit.roles and unit.roles[0] in ("actor", "attendee", "awardee"):
-                seg = next((s for s in segments(doc.text) if s.start <= unit.evidence.start < s.end), None)
-                if seg is not None:
-                    _add_member(bloc, _Member(unit.name, unit.evidence.start, unit.evidence.end, seg, first))
+            if not unit.roles or unit.roles[0] not in ("actor", "attendee", "awardee"):
+                continue
+            name = fold(unit.name).split()
+            if name[:1] == ["ubnd"] or name[:4] == ["uy", "ban", "nhan", "dan"]:
+                name = name[1:] if name[0] == "ubnd" else name[4:]
+            if not any(_same_kind(name, t) for t in types):
+                continue
+            seg = next((s for s in segments(doc.text) if s.start <= unit.evidence.start < s.end), None)
+            if seg is not None:
+                level = _PLACE_WORDS_FOLDED.get(name[0])
+                _add_member(bloc, _Member(unit.name, unit.evidence.start, unit.evidence.end, seg, level))
+
+
+def _same_kind(name: list[str], kind: list[str]) -> bool:
+    """Whether a unit's folded name opens with the kind of unit a bloc is made of."""
+    if name[:1] and name[0] in _PLACE_WORDS_FOLDED:
+        return kind[:1] == name[:1] and len(name) > 1
+    shared = 0
+    for a, b in zip(name, kind, strict=False):
+        if a != b:
+            break
+        shared += 1
+    return shared >= 2
 
 
 def _spell_with_parent(bloc: _Bloc, member: _Member) -> _Member:
@@ -509,7 +554,7 @@ def find_blocs(doc: Document) -> None:
         return
     _members_from_sentences(doc, blocs)
     _attach_person_roles(doc, blocs)
-    _place_members(doc, blocs)
+    _type_members(doc, blocs)
     facts: list[BlocFact] = []
     for bloc in blocs:
         head, deputy, next_head = _choose_head(bloc, doc)

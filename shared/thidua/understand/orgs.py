@@ -243,6 +243,14 @@ def _stops_name(w: Words, k: int) -> bool:
     return words[0] in CLAUSE_WORDS or tuple(words) in _CLAUSE_PHRASES or is_post_start(w, k)
 
 
+def _stops_place(w: Words, k: int) -> bool:
+    """Like `_stops_name`, but an honorific-looking syllable is part of a place ("Đông Anh", "Bà Rịa")."""
+    words = w.low(k, 10)
+    if words[0] in CLAUSE_WORDS or tuple(words[:2]) in _CLAUSE_PHRASES:
+        return True
+    return bool(match_office(words) or match_membership(words) or match_bloc_role(words) or match_rank(words))
+
+
 def _place_name(w: Words, i: int, level: str) -> int:
     """How many words after a place word name the place (0 for a bare "tỉnh")."""
     tokens = w.tokens
@@ -263,7 +271,7 @@ def _place_name(w: Words, i: int, level: str) -> int:
         return 0
     run = caps_run(w, i, 5)
     for k in range(run):
-        if _stops_name(w, i + k):
+        if _stops_place(w, i + k):
             run = k
             break
     if run == 0:
