@@ -108,7 +108,8 @@ xuất nhập khẩu|viễn thông|điện lực|cấp nước|thoát nước|d�
 hôn nhân|hôn nhân và gia đình|lâm nghiệp|thủy sản|thủy lợi|kiểm lâm|khuyến nông|thú y|bảo vệ thực vật
 phòng chống thiên tai|tổ chức cán bộ|quản lý khoa học|giải quyết|việc|hữu nghị|thống kê|văn thư|lưu trữ
 tổ chức hữu nghị|trung bộ|nam bộ|bắc bộ|tây nguyên|phía nam|phía bắc|miền trung|miền nam|miền bắc|miền tây
-nhân đạo|chương trình|dự án|khu vực|cơ quan|doanh nghiệp|khu công nghiệp|khu kinh tế|khu chế xuất|viên chức|công chức
+nhân đạo|chương trình|dự án|khu vực|cơ quan|doanh nghiệp
+khu công nghiệp|khu kinh tế|khu chế xuất|viên chức|công chức
 người lao động|quốc phòng|công nghiệp|vệ sinh
 an toàn thực phẩm|dân cử|đại biểu|quốc hội
 """
