@@ -248,3 +248,16 @@ def test_the_giver_named_in_one_mention_does_not_make_a_second_medal() -> None:
         "Thừa ủy quyền, Phó Chủ tịch UBND tỉnh trao Huân chương Lao động hạng Nhì cho Công ty."
     )
     assert _awards(text) == [("huan_chuong", 1, "tap_the")]
+
+
+def test_a_caption_naming_the_medal_without_its_class_restates_the_body() -> None:
+    text = (
+        "Thừa ủy quyền, Phó Bí thư Tỉnh ủy trao Huân chương Lao động hạng Nhì cho Nhân dân và cán bộ "
+        "huyện Tân Lạc.\nPhó Bí thư Tỉnh ủy trao Huân chương cho huyện Tân Lạc. Ảnh: Minh Hà"
+    )
+    assert _awards(text) == [("huan_chuong", 1, "tap_the")]
+    two = (
+        "Chủ tịch nước tặng Huân chương Lao động hạng Nhì cho Sở Y tế. "
+        "Chủ tịch nước tặng Huân chương Lao động hạng Ba cho Sở Tài chính."
+    )
+    assert _awards(two) == [("huan_chuong", 1, "tap_the"), ("huan_chuong", 1, "tap_the")]

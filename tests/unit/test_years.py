@@ -116,3 +116,16 @@ def test_the_year_of_a_cited_documents_date_is_not_a_campaign_year() -> None:
         "cho 12 tập thể dẫn đầu các khối thi đua năm 2020."
     )
     assert _years(text) == [2020]
+
+
+def test_a_bare_period_ending_where_the_congress_period_starts_is_the_reviewed_one() -> None:
+    text = (
+        "Sáng 5/8, huyện Đầm Dơi tổ chức Đại hội Thi đua yêu nước lần thứ V (2020 - 2025). "
+        "Giai đoạn 2015 - 2020, huyện có 10 tập thể được tặng Bằng khen."
+    )
+    assert _years(text) == list(range(2015, 2026))
+    no_congress = (
+        "Sáng 5/8, huyện Đầm Dơi phát động phong trào thi đua giai đoạn 2020 - 2025. "
+        "Giai đoạn 2015 - 2020, huyện có 10 tập thể được tặng Bằng khen."
+    )
+    assert _years(no_congress) == list(range(2020, 2026))

@@ -549,12 +549,23 @@ def _resolve(found: list[_Found]) -> list[_Found]:
         first = keys_by_sentence.setdefault(key, f.sentence)
         if first != f.sentence:
             continue  # the same award repeated in a caption and the body
+        if f.names and any(
+            g.names and g.sentence != f.sentence and _same_award(g, f) for g in out
+        ):
+            continue  # "trao Huân chương cho thị xã X" restating "Huân chương … hạng Ba cho … thị xã X"
         full = (*key, f.sentence)
         if full in seen and f.names:
             continue
         seen.add(full)
         out.append(f)
     return out
+
+
+def _same_award(a: _Found, b: _Found) -> bool:
+    """Same form, count and recipient, one naming its class and the other not (or both the same)."""
+    if (a.award, a.count, a.recipient) != (b.award, b.count, b.recipient):
+        return False
+    return a.rank.startswith(b.rank) or b.rank.startswith(a.rank)
 
 
 @step(needs=("sentences", "units"), adds=("awards",))

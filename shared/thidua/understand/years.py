@@ -58,6 +58,8 @@ _EXCLUDED_BEFORE = re.compile(
 _LAW_BEFORE = re.compile(r"\bLuật\s+[^.;]{0,80}$")
 
 
+_EMULATION_CONGRESS = re.compile(r"\b(?:đại\s+hội|ĐH)\s+thi\s+đua", _I)
+
 # "tổng kết 5 năm (2019 - 2023) thực hiện phong trào thi đua …": the movement follows the span.
 _REVIEW_SPAN_BEFORE = re.compile(r"(?:tổng\s+kết|sơ\s+kết)\s+\d+\s+năm\s*\(?\s*$|\d+\s+năm\s*\(\s*$", _I)
 _EMULATION_AFTER = re.compile(
@@ -84,6 +86,7 @@ def _inside_quotes(text: str, left: int, pos: int) -> bool:
 def stated_periods(text: str) -> list[Period]:
     """Periods of emulation activity the text states (not terms of councils, not programme spans)."""
     out: list[Period] = []
+    unclaimed: list[Period] = []
     for m in _PERIOD.finditer(text):
         a, b = int(m.group("a")), int(m.group("b"))
         if not 1 <= b - a <= 10 or in_url(text, m.start("a")):
@@ -103,6 +106,13 @@ def stated_periods(text: str) -> list[Period]:
         stated_after = bool(_REVIEW_SPAN_BEFORE.search(before) and _EMULATION_AFTER.match(text, m.end("b")))
         if stated_before or stated_after:
             out.append(Period(a, b, m.start("a"), m.end("b")))
+        elif not blockers:
+            unclaimed.append(Period(a, b, m.start("a"), m.end("b")))
+    # At an emulation congress for 2020-2025, a bare "Giai đoạn 2015 - 2020, …" is the period it reviews.
+    if unclaimed and out and _EMULATION_CONGRESS.search(text):
+        starts = {p.start_year for p in out if not p.school}
+        out.extend(p for p in unclaimed if p.end_year in starts)
+        out.sort(key=lambda p: p.start)
     return out
 
 
