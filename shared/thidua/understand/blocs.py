@@ -269,7 +269,7 @@ def _org_roles(w: Words, orgs: Sequence[Org]) -> list[_Role]:
             target, elected = after[0], True
         else:
             before = [o for o in orgs if o.j <= k and all(t.low in _CONNECTORS for t in tokens[o.j : k])]
-            target = before[-1] if before else None
+            target = before[-1] if before else _named_before(w, k)
             if target is not None:
                 lead = w.low(max(0, target.i - 3), min(3, target.i))
                 between = w.low(target.j, k - target.j)
@@ -285,6 +285,25 @@ def _org_roles(w: Words, orgs: Sequence[Org]) -> list[_Role]:
             elected = True
         out.append(_Role(target.name, role, _year_near(w, k), elected, target.start, target.end, w.seg))
     return out
+
+
+def _named_before(w: Words, k: int) -> Org | None:
+    """A body named in capitals right before "là/làm + bloc role" though no head word opens its name
+    ("…, Viễn thông Quảng Trị là Khối phó")."""
+    tokens = w.tokens
+    m = k
+    while m > 0 and tokens[m - 1].low in ("là", "làm"):
+        m -= 1
+    if m == k:
+        return None
+    n = 0
+    while m - n - 1 >= 0 and n < 5 and tokens[m - n - 1].is_word and tokens[m - n - 1].cap:
+        n += 1
+    start = m - n
+    if n < 2 or person_at(w, start) or tokens[start].low in CLAUSE_WORDS:
+        return None
+    return Org(name=w.text(start, m), i=start, j=m, start=tokens[start].start, end=tokens[m - 1].end,
+               kind="company", head=(tokens[start].low,))
 
 
 def _token_span(w: Words, start: int, end: int) -> tuple[int, int]:
