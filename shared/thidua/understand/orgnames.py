@@ -54,7 +54,8 @@ HEADS: list[Head] = [
     *_h("công an", "agency"),
     *_h("bảo hiểm xã hội|bhxh|ngân hàng nhà nước|nhnn|ngân hàng|hải quan|cục thuế|chi cục thuế", "agency"),
     # State enterprises and services named by their trade and place ("Điện lực Quảng Trị", "Bưu điện tỉnh").
-    *_h("điện lực|viễn thông|bưu điện|cảng vụ|vườn quốc gia|đài khí tượng thủy văn|kho bạc nhà nước", "company"),
+    *_h("điện lực|viễn thông|bưu điện|cảng vụ|vườn quốc gia|đài khí tượng thủy văn|kho bạc nhà nước",
+        "company"),
     *_h("tòa án nhân dân|tand|tandtc|tòa án", "court", needs_tail=False),
     *_h("viện kiểm sát nhân dân|vksnd|vksndtc|viện kiểm sát", "court", needs_tail=False),
     *_h("liên đoàn lao động|lđlđ|ldld|tổng liên đoàn lao động|tổng liên đoàn|công đoàn", "mass",
@@ -108,7 +109,8 @@ pháp luật|quyền công tố|kiểm sát điều tra|án kinh tế|kinh tế|
 đào tạo , bồi dưỡng|phòng cháy|chữa cháy|cứu nạn|cứu hộ|sản xuất|thương mại|dịch vụ|bến xe|khai thác
 xuất nhập khẩu|viễn thông|điện lực|cấp nước|thoát nước|dự phòng|kiểm soát bệnh tật|dân số|gia đình|trẻ em
 nghề nghiệp|thường xuyên|giáo dục thường xuyên|hướng nghiệp|dạy nghề|việc làm|dịch vụ việc làm|công ích
-cấp thoát nước|pháp y|giám định|trợ giúp pháp lý|đấu giá|công chứng|bảo trợ xã hội|điều dưỡng|phục hồi chức năng
+cấp thoát nước|pháp y|giám định|trợ giúp pháp lý|đấu giá|công chứng|bảo trợ xã hội|điều dưỡng
+phục hồi chức năng
 thể dục thể thao|bảo tàng|thư viện|di tích|phát thanh|truyền hình|phát thanh - truyền hình|khí tượng|thủy văn
 quy hoạch|đo đạc|bản đồ|hành chính công|xúc tiến|khuyến công|nước sạch|tin học|ngoại ngữ|sát hạch|đăng kiểm
 hôn nhân|hôn nhân và gia đình|lâm nghiệp|thủy sản|thủy lợi|kiểm lâm|khuyến nông|thú y|bảo vệ thực vật
