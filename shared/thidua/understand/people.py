@@ -128,6 +128,26 @@ def _org_after(w: Words, k: int) -> Org | None:
     return None
 
 
+def _named_body(w: Words, k: int) -> Org | None:
+    """A body that no head word opens, named in capitals after an office ("Giám đốc Agribank Quảng Trị")."""
+    tokens = w.tokens
+    n = 0
+    while k + n < len(tokens) and n < 5 and tokens[k + n].is_word and tokens[k + n].cap:
+        if tokens[k + n].low in CLAUSE_WORDS or _post_len(w, k + n)[0] or match_head(w, k + n):
+            break
+        n += 1
+    if n == 0 or person_at(w, k) or (n == 2 and tokens[k].low in SURNAMES):
+        return None
+    if n == 1 and not tokens[k].upper and not (k + 1 < len(tokens) and tokens[k + 1].text in (",", ".", ";")):
+        return None  # one capitalised word running on is rather the start of a clause
+    end = k + n
+    pl = parse_place(w, end, bare_ok=True)
+    if pl is not None and (pl.name is not None or not tokens[end].cap):
+        end = pl.end
+    return Org(name=w.text(k, end), i=k, j=end, start=tokens[k].start, end=tokens[end - 1].end,
+               kind="company", head=(tokens[k].low,), place=pl)
+
+
 def _post_at(w: Words, k: int) -> tuple[Post, int] | None:
     """One post starting at word k, and the index after it."""
     tokens = w.tokens
@@ -159,6 +179,8 @@ def _post_at(w: Words, k: int) -> tuple[Post, int] | None:
             if org is not None:
                 end = last
                 text = w.text(k, end)
+    if org is None and kind == "office":
+        org = _named_body(w, end)
     if org is None and kind == "office" and tokens[end - 1].low in ("chánh",):
         # "Phó Chánh Văn phòng" with the office's body left unsaid
         hit = match_head(w, end)
