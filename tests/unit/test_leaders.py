@@ -128,7 +128,9 @@ def test_a_committee_of_a_bloc_of_agencies_is_a_name_not_a_bloc() -> None:
 
 
 def test_a_body_named_without_a_head_word_after_an_office() -> None:
-    doc = read("Ông Trần Quang Huy, Giám đốc Agribank Quảng Trị, và bà Lê Thị Hạnh, Tổng Giám đốc Vinamilk, dự.")
+    doc = read(
+        "Ông Trần Quang Huy, Giám đốc Agribank Quảng Trị, và bà Lê Thị Hạnh, Tổng Giám đốc Vinamilk, dự."
+    )
     leaders = _by_name(doc)
     assert leaders["Trần Quang Huy"].title == "Giám đốc Agribank Quảng Trị"
     assert leaders["Lê Thị Hạnh"].title == "Tổng Giám đốc Vinamilk"
