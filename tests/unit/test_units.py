@@ -135,3 +135,12 @@ def test_schools_named_after_people_and_committees_of_blocs_of_agencies() -> Non
     assert names == [
         "Trường Tiểu học Nguyễn Văn Trỗi", "Công đoàn Khối Doanh nghiệp tỉnh", "Công an phường 3",
     ]
+
+
+def test_the_publisher_in_a_masthead_or_footer_is_not_a_unit() -> None:
+    doc = read(
+        "Sáng 5/6, Sở Nội vụ tổ chức hội nghị sơ kết công tác thi đua.\n"
+        "Cơ quan chủ quản: Sở Thông tin và Truyền thông tỉnh Bình Định\n"
+        "Bản quyền thuộc về Báo Bình Định. Chịu trách nhiệm nội dung: Trung tâm Truyền thông tỉnh."
+    )
+    assert unit_names(doc) == {"so noi vu"}

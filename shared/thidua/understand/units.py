@@ -182,6 +182,19 @@ def _acts_as_place(w: Words, org: Org) -> str | None:
     return None
 
 
+_PUBLISHER = re.compile(
+    r"cơ quan chủ quản|bản quyền|chịu trách nhiệm (?:nội dung|xuất bản)|trang thông tin điện tử"
+    r"|cổng thông tin"
+    r"|website|giấy phép|tổng biên tập:|địa chỉ:|điện thoại:|email:|ghi rõ nguồn|phát hành",
+    re.IGNORECASE,
+)
+
+
+def _is_masthead(seg: Segment) -> bool:
+    """A page's masthead or footer line (owner, licence, contact), which names the publisher."""
+    return bool(_PUBLISHER.search(seg.text))
+
+
 def _is_byline(seg: Segment, org: Org) -> bool:
     """A line that holds nothing but a body's name (a signature or a source), not a list item."""
     words = [t for t in seg.tokens if t.is_word]
@@ -252,6 +265,8 @@ def find_units(doc: Document) -> None:
     for seg in segments(doc.text):
         orgs = scan(seg)
         if not orgs:
+            continue
+        if _is_masthead(seg):
             continue
         w = Words.of(seg)
         skip = _post_spans(seg) | _parent_spans(seg) | _bloc_spans(seg)
