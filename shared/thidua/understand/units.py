@@ -185,7 +185,7 @@ def _acts_as_place(w: Words, org: Org) -> str | None:
 _PUBLISHER = re.compile(
     r"cơ quan chủ quản|bản quyền|chịu trách nhiệm (?:nội dung|xuất bản)|trang thông tin điện tử"
     r"|cổng thông tin"
-    r"|website|giấy phép|tổng biên tập:|địa chỉ:|điện thoại:|email:|ghi rõ nguồn|phát hành",
+    r"|website|giấy phép|tổng biên tập:|địa chỉ:|điện thoại:|email:|ghi rõ nguồn",
     re.IGNORECASE,
 )
 
