@@ -163,3 +163,15 @@ def test_units_of_the_kind_a_bloc_is_made_of_are_members() -> None:
     blocs = {b.name: b for b in doc.blocs}
     assert blocs["Khối thi đua các Chi cục Thuế khu vực"].members == ["Chi cục Thuế khu vực Bảy Núi"]
     assert blocs["Cụm thi đua số 5"].members == ["huyện Đông Anh"]
+
+
+def test_units_elected_for_the_next_year_are_neither_head_nor_deputy_now() -> None:
+    doc = read(
+        "Cụm thi đua số 3 gồm UBND huyện Bình Sơn, UBND huyện Sơn Hà và UBND huyện Ba Tơ. Năm 2023, UBND "
+        "huyện Bình Sơn là Cụm trưởng. Hội nghị thống nhất bầu UBND huyện Sơn Hà làm Cụm trưởng và UBND "
+        "huyện Ba Tơ làm Cụm phó Cụm thi đua số 3 năm 2024."
+    )
+    bloc = _only(doc)
+    assert bloc.head == "UBND huyện Bình Sơn"
+    assert bloc.next_head == "UBND huyện Sơn Hà"
+    assert bloc.deputy is None

@@ -271,9 +271,7 @@ def _org_roles(w: Words, orgs: Sequence[Org]) -> list[_Role]:
             before = [o for o in orgs if o.j <= k and all(t.low in _CONNECTORS for t in tokens[o.j : k])]
             target = before[-1] if before else _named_before(w, k)
             if target is not None:
-                lead = w.low(max(0, target.i - 3), min(3, target.i))
-                between = w.low(target.j, k - target.j)
-                elected = "bầu" in lead or "bầu" in between
+                elected = _chosen_for_later(w, target.i, k)
         if target is None:
             # "Khối trưởng năm 2024 là Sở Tư pháp"
             later = [o for o in orgs if k + n <= o.i <= k + n + 4 and tokens[o.i - 1].low in ("là", ":")
@@ -341,13 +339,31 @@ def _event_year(doc: Document) -> int | None:
     return None
 
 
+_ELECTION_CUES = ("bầu", "giới thiệu", "đề cử", "suy cử")
+
+
+def _chosen_for_later(w: Words, i: int, k: int) -> bool:
+    """Whether the clause elects or nominates the unit at word i for the role at word k ("bầu X làm …")."""
+    tokens = w.tokens
+    start = i
+    while start > 0 and i - start < 20 and tokens[start - 1].low not in (";", "."):
+        start -= 1
+    clause = " ".join(w.low(start, k - start))
+    return any(cue in clause for cue in _ELECTION_CUES)
+
+
 def _choose_head(bloc: _Bloc, doc: Document) -> tuple[str | None, str | None, str | None]:
-    heads = [r for r in bloc.roles if r.role == "head"]
-    deputies = [r for r in bloc.roles if r.role == "deputy"]
+    """The head for the event's year, the deputy, and a head chosen for a later year."""
     year = _event_year(doc)
+
+    def later_year(r: _Role) -> bool:
+        return r.year is not None and year is not None and r.year > year
+
+    heads = [r for r in bloc.roles if r.role == "head"]
+    deputies = [r for r in bloc.roles if r.role == "deputy" and not r.elected and not later_year(r)]
     acted = "tân khối trưởng" in doc.text.lower() or "tân cụm trưởng" in doc.text.lower()
-    current = [r for r in heads if not r.elected]
-    later = [r for r in heads if r.elected]
+    current = [r for r in heads if not r.elected and not later_year(r)]
+    later = [r for r in heads if r.elected or later_year(r)]
     head = next_head = None
     if current:
         dated = [r for r in current if r.year is not None]

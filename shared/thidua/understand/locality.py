@@ -121,10 +121,11 @@ def find_locality(text: str) -> str | None:
             scores[hit[0]] += 1 if listed else 2
             first.setdefault(hit[0], m.start())
             taken.append((m.start(), m.end()))
-        elif not m.group(0).lower().startswith("tỉnh") and not _person_like(words):
+        elif not _person_like(words):
+            # a city below provincial level, or a province the gazetteer lacks
             name = " ".join(words[:2]) if len(words) >= 2 else ""
-            if name:
-                local[name] += 1
+            if name and not (m.group(0).lower().startswith("tỉnh") and words[0].lower() in SURNAMES):
+                local[name] += 2 if m.group(0).lower().startswith("tỉnh") else 1
                 first.setdefault(name, m.start())
     spans = [(m.group(0), m.start()) for m in _WORD_SPAN.finditer(body)]
     covered = {at for a, b in taken for at in range(a, b)}

@@ -268,7 +268,9 @@ def _place_name(w: Words, i: int, level: str) -> int:
             k += 1
         return k - i
     if level == "tỉnh":
-        return 0
+        # A province missing from the gazetteer: two syllables that do not open a personal name.
+        two = caps_run(w, i, 3) == 2 and tokens[i].low not in SURNAMES and not _stops_place(w, i)
+        return 2 if two and not _stops_place(w, i + 1) else 0
     run = caps_run(w, i, 5)
     for k in range(run):
         if _stops_place(w, i + k):
