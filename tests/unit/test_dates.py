@@ -209,3 +209,13 @@ def test_news_of_a_conferring_decision_is_dated_by_the_decision() -> None:
     assert doc.event_date is not None and doc.event_date.value == dt.date(2021, 8, 20)
     cited = "Thực hiện Quyết định số 1789/QĐ-UBND ngày 20/8/2021 của UBND tỉnh, các khối rà soát tiêu chí."
     assert understand(cited).event_date is None
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["2022-06-03T08:40:00+07:00", "2022-06-03 08:40:00", "03/06/2022 08:40 GMT+7", "2022-06-03T01:40:00Z"],
+)
+def test_machine_timestamps_of_page_metadata_are_the_publication_date(header: str) -> None:
+    doc = understand(f"Tin tức\n{header}\nChiều 2/6, Cụm thi đua số 2 sơ kết công tác thi đua 6 tháng.")
+    assert doc.published is not None and doc.published.value == dt.date(2022, 6, 3)
+    assert doc.event_date is not None and doc.event_date.value == dt.date(2022, 6, 2)

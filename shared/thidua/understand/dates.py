@@ -36,9 +36,13 @@ _LABEL = re.compile(
     _I,
 )
 # A page's timestamp is a clock time ("08:04, 15/04/2021", "21/03/2019 - 22:13") right beside the date.
-_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?(?:\s*\(?GMT\s*\+\s*0?7(?::00)?\)?)?"
+_CLOCK = (
+    r"\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s*(?:AM|PM|SA|CH))?"
+    r"(?:\s*\(?(?:GMT|UTC)?\s*\+\s*0?7(?::?00)?\)?|Z)?"
+)
 _TIME_BEFORE = re.compile(r"(?<!lúc )(?<!vào )" + _CLOCK + r"\s*[,|\-–]?\s*$", _I)
-_TIME_AFTER = re.compile(r"^\s*[,|\-–]?\s*\(?\s*" + _CLOCK, _I)
+# "…, 10:15", "… (14:22)", and the ISO "2023-12-22T10:15:00+07:00" of page metadata.
+_TIME_AFTER = re.compile(r"^(?:\s*[,|\-–]?\s*\(?\s*|T)" + _CLOCK, _I)
 # Any time form, for short header lines ("Cập nhật 9h30 ngày 15/3/2023").
 _ANY_TIME_BEFORE = re.compile(TIME + r"\s*[,|\-–]?\s*(?:ngày\s+)?$", _I)
 _ANY_TIME_AFTER = re.compile(r"^\s*[,|\-–]?\s*(?:lúc\s+)?" + TIME, _I)
