@@ -137,3 +137,16 @@ def test_a_tally_of_the_years_drives_is_not_a_launch() -> None:
         "Hội nghị đã bình xét, đề nghị tặng Cờ thi đua cho Sở Xây dựng."
     )
     assert _types(text) == {"binh_xet"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sáng 10/10, Khối thi đua số 2 ký kết bổ sung giao ước thi đua năm 2023.", {"ky_ket_giao_uoc"}),
+        ("Sáng 16/12, Cụm thi đua các xã họp đánh giá, chấm điểm thi đua năm 2023.", {"binh_xet"}),
+        ("Ngày 3/1, các đơn vị trong Khối đã bình bầu đơn vị dẫn đầu năm 2023.", {"binh_xet"}),
+        ("Hội nghị thống nhất các tiêu chí chấm điểm thi đua học kỳ II.", set()),
+    ],
+)
+def test_more_ways_of_signing_and_scoring(text: str, expected: set[str]) -> None:
+    assert _types(text) == expected

@@ -34,7 +34,8 @@ _AWARD_NOUN = (
 _TRIGGERS: dict[str, list[re.Pattern[str]]] = {
     "ky_ket_giao_uoc": [
         re.compile(
-            r"(?<!đăng\s)\b(?:ký|kí)(?:\s+kết)?\s+(?:bản\s+)?(?:giao\s+ước|thi\s+đua|cam\s+kết\s+thi\s+đua)",
+            r"(?<!đăng\s)\b(?:ký|kí)(?:\s+kết)?\s+(?:bổ\s+sung\s+)?(?:bản\s+)?"
+            r"(?:giao\s+ước|thi\s+đua|cam\s+kết\s+thi\s+đua)",
             _I,
         ),
     ],
@@ -56,7 +57,8 @@ _TRIGGERS: dict[str, list[re.Pattern[str]]] = {
             r"\b(?:bình\s+xét|suy\s+tôn|bỏ\s+phiếu|biểu\s+quyết|xét\s+thưởng|xét\s+duyệt|lấy\s+phiếu"
             r"|xét\s+khen\s+thưởng|đề\s+xuất\s+(?:khen\s+thưởng|danh\s+hiệu)|đề\s+nghị\s+khen\s+thưởng"
             r"|xét\s+tặng|xét\s+công\s+nhận|họp\s+xét|thẩm\s+định\s+hồ\s+sơ\s+khen"
-            r"|chấm\s+điểm,?\s+xếp\s+hạng)\b",
+            r"|chấm\s+điểm,?\s+(?:xếp\s+hạng|xếp\s+loại|thi\s+đua)|đánh\s+giá,?\s+chấm\s+điểm"
+            r"|bình\s+bầu|bình\s+chọn)\b",
             _I,
         ),
         re.compile(
