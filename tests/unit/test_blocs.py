@@ -175,3 +175,17 @@ def test_units_elected_for_the_next_year_are_neither_head_nor_deputy_now() -> No
     assert bloc.head == "UBND huyện Bình Sơn"
     assert bloc.next_head == "UBND huyện Sơn Hà"
     assert bloc.deputy is None
+
+
+def test_members_and_roles_from_a_table() -> None:
+    doc = read(
+        "Các đơn vị thành viên của Cụm thi đua số 5 như sau:\n"
+        "STT | Đơn vị | Nhiệm vụ\n1 | Trường Cao đẳng Y tế Phú Yên | Cụm trưởng\n"
+        "2 | Trường Cao đẳng Công thương miền Trung | Cụm phó\n3 | Trường Cao đẳng nghề Phú Yên | Thành viên"
+    )
+    bloc = _only(doc)
+    assert bloc.head == "Trường Cao đẳng Y tế Phú Yên"
+    assert bloc.deputy == "Trường Cao đẳng Công thương miền Trung"
+    assert bloc.members == [
+        "Trường Cao đẳng Y tế Phú Yên", "Trường Cao đẳng Công thương miền Trung", "Trường Cao đẳng nghề Phú Yên",
+    ]

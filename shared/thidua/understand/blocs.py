@@ -39,7 +39,7 @@ _FILLERS = frozenset(words(
     có các gồm là bao : đơn vị cơ quan địa phương thành viên hiện nay sau như
     """
 ))
-_CONNECTORS = frozenset(words("là làm được giao nhiệm vụ bầu đơn vị giữ chức vai trò nhận - ( , do"))
+_CONNECTORS = frozenset(words("là làm được giao nhiệm vụ bầu đơn vị giữ chức vai trò nhận - ( , do |"))
 # Words of a descriptive name that do not tell blocs apart ("các phường" and "khối phường" are one).
 _FILLER_WORDS = frozenset({"cac", "khoi", "cum", "thi", "dua"})
 _CENTRAL_CITIES = frozenset(
@@ -400,7 +400,7 @@ def _is_item_line(seg: Segment) -> bool:
         return False
     first = tokens[0]
     return first.text in ("-", "–", "+", "•", "*", "·") or (
-        first.is_num and len(tokens) > 1 and tokens[1].text in (".", ")")
+        first.is_num and len(tokens) > 1 and tokens[1].text in (".", ")", "|")
     )
 
 
@@ -410,12 +410,15 @@ def _members_from_sentences(doc: Document, blocs: list[_Bloc]) -> None:
         mentions = bloc_mentions(seg)
         low = seg.text.lower()
         has_role = "trưởng" in low or "phó" in low
+        if pending is not None and "|" in seg.text and not seg.tokens[0].is_num:
+            continue  # a table's header row: the rows below still list the members
         if pending is not None and _is_item_line(seg):
             w = Words.of(seg)
             by_lead = {(o.lead if o.lead >= 0 else o.i): o for o in scan(seg)}
             k = 1 if seg.tokens[0].text in ("-", "–", "+", "•", "*", "·") else 2
             for member in _read_list(w, k, by_lead, []):
                 _add_member(pending, _spell_with_parent(pending, member))
+            pending.roles.extend(_org_roles(w, scan(seg)))  # "2 | Trường … | Cụm phó"
             continue
         pending = None
         if not mentions and not has_role:

@@ -108,13 +108,13 @@ tổng hợp|tham mưu|chính trị|cây xanh|công viên|ngân hàng|phát tri�
 pháp luật|quyền công tố|kiểm sát điều tra|án kinh tế|kinh tế|tham nhũng|chức vụ|điều tra|thực hành|bồi dưỡng
 đào tạo , bồi dưỡng|phòng cháy|chữa cháy|cứu nạn|cứu hộ|sản xuất|thương mại|dịch vụ|bến xe|khai thác
 xuất nhập khẩu|viễn thông|điện lực|cấp nước|thoát nước|dự phòng|kiểm soát bệnh tật|dân số|gia đình|trẻ em
-nghề nghiệp|thường xuyên|giáo dục thường xuyên|hướng nghiệp|dạy nghề|việc làm|dịch vụ việc làm|công ích
+nghề nghiệp|nghề|thường xuyên|giáo dục thường xuyên|hướng nghiệp|dạy nghề|dịch vụ việc làm|công ích
 cấp thoát nước|pháp y|giám định|trợ giúp pháp lý|đấu giá|công chứng|bảo trợ xã hội|điều dưỡng
 phục hồi chức năng
 thể dục thể thao|bảo tàng|thư viện|di tích|phát thanh|truyền hình|phát thanh - truyền hình|khí tượng|thủy văn
 quy hoạch|đo đạc|bản đồ|hành chính công|xúc tiến|khuyến công|nước sạch|tin học|ngoại ngữ|sát hạch|đăng kiểm
 hôn nhân|hôn nhân và gia đình|lâm nghiệp|thủy sản|thủy lợi|kiểm lâm|khuyến nông|thú y|bảo vệ thực vật
-phòng chống thiên tai|tổ chức cán bộ|quản lý khoa học|giải quyết|việc|hữu nghị|thống kê|văn thư|lưu trữ
+phòng chống thiên tai|tổ chức cán bộ|quản lý khoa học|hữu nghị|thống kê|văn thư|lưu trữ
 tổ chức hữu nghị|trung bộ|nam bộ|bắc bộ|tây nguyên|phía nam|phía bắc|miền trung|miền nam|miền bắc|miền tây
 nhân đạo|chương trình|dự án|khu vực|cơ quan|doanh nghiệp
 khu công nghiệp|khu kinh tế|khu chế xuất|viên chức|công chức

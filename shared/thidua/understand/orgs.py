@@ -523,7 +523,7 @@ def _semicolon_item(w: Words, i: int, end: int) -> int:
                 return last_good  # "…, VKSND tối cao;": the parent closes the item
             k += 1
             continue
-        if not tok.is_word or tok.cap or tok.is_num or tok.low in _NOT_IN_ITEM or k - end > 12:
+        if not tok.is_word or tok.cap or tok.is_num or tok.low in _NOT_IN_ITEM or k - end > 20:
             return end
         k += 1
         last_good = k

@@ -161,7 +161,8 @@ def word_ends(seg: Segment) -> tuple[int, ...]:
         if first is None:
             continue
         last = first
-        while last + 1 < len(seg.tokens) and seg.tokens[last + 1].start - seg.start < cursor:
+        while (last + 1 < len(seg.tokens) and seg.tokens[last + 1].start - seg.start < cursor
+               and seg.tokens[last + 1].is_word):
             last += 1
         for n in range(first, last + 1):
             ends[n] = last + 1
