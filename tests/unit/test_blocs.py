@@ -187,5 +187,7 @@ def test_members_and_roles_from_a_table() -> None:
     assert bloc.head == "Trường Cao đẳng Y tế Phú Yên"
     assert bloc.deputy == "Trường Cao đẳng Công thương miền Trung"
     assert bloc.members == [
-        "Trường Cao đẳng Y tế Phú Yên", "Trường Cao đẳng Công thương miền Trung", "Trường Cao đẳng nghề Phú Yên",
+        "Trường Cao đẳng Y tế Phú Yên",
+        "Trường Cao đẳng Công thương miền Trung",
+        "Trường Cao đẳng nghề Phú Yên",
     ]
