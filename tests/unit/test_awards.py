@@ -261,3 +261,14 @@ def test_a_caption_naming_the_medal_without_its_class_restates_the_body() -> Non
         "Chủ tịch nước tặng Huân chương Lao động hạng Ba cho Sở Tài chính."
     )
     assert _awards(two) == [("huan_chuong", 1, "tap_the"), ("huan_chuong", 1, "tap_the")]
+
+
+def test_a_counted_subject_receiving_an_award_and_a_joint_total_over_two_forms() -> None:
+    assert _awards("Tại buổi lễ, 2 tập thể vinh dự đón nhận Cờ thi đua của Chính phủ.") == [
+        ("co_thi_dua_chinh_phu", 2, "tap_the")
+    ]
+    text = (
+        "86 đơn vị nhận cờ thi đua và bằng khen của Chủ tịch UBND tỉnh\n"
+        "Hội đồng thống nhất đề nghị tặng Cờ thi đua cho 31 tập thể, Bằng khen cho 55 tập thể."
+    )
+    assert _awards(text) == [("co_thi_dua_bo_tinh", 31, "tap_the"), ("bang_khen_bo_tinh", 55, "tap_the")]

@@ -121,7 +121,8 @@ _SUBJECT_VERB = re.compile(
     _I,
 )
 _COUNT_LEFT = re.compile(
-    rf"(?<![\w/])(?P<n>{_NUM})\s+(?P<noun>{_MIXED}|{_COLLECTIVE}|{_PERSON})(?:\s+\w+){{0,2}}?\s+(?:đã\s+)?(?:được|đạt)"
+    rf"(?<![\w/])(?P<n>{_NUM})\s+(?P<noun>{_MIXED}|{_COLLECTIVE}|{_PERSON})(?:\s+\w+){{0,2}}?\s+(?:đã\s+)?"
+    r"(?:được|đạt|(?:vinh\s+dự\s+)?(?:đón\s+)?nhận)"
     r"(?:\s+[\wÀ-ỹ]+){0,6}?\s*(?:danh\s+hiệu\s+)?[“\"]?\s*$",
     _I,
 )
@@ -163,6 +164,7 @@ class _Found:
     rank: str
     status: AwardStatus
     names: list[str]
+    count_at: int = -1  # where a count written before the form starts ("117 đơn vị nhận …")
 
 
 def classify(head: str, tail: str, before: str) -> str:
@@ -391,14 +393,16 @@ def _find(text: str, known: frozenset[str] = frozenset()) -> list[_Found]:
                     entries = [(len(named), "tap_the")]  # "cho A và B": one entry counting 2 units
                 else:
                     entries = [(1, r) for _, r in named]
+        count_at = -1
         if not entries:
-            entries = _left_counts(before)
+            entries, at = _left_counts(before)
+            count_at = c_left + at if entries else -1
         if not entries:
             subjects = _subject_before(before, known) or _leader_before(before, known)
             if subjects:
                 entries, names = [(len(subjects), "tap_the")], subjects
         if not entries and carried is not None:
-            entries, names = carried
+            entries, names, count_at = carried
         if not entries:
             if joined:
                 pending.append((award, rank, m.start()))
@@ -412,9 +416,9 @@ def _find(text: str, known: frozenset[str] = frozenset()) -> list[_Found]:
         for (award_id, award_rank), start in group.items():
             for count, recipient in entries:
                 found.append(_Found(award_id, count, recipient, start, end, (s_left, s_right), award_rank,
-                                    status, names))
+                                    status, names, count_at))
         pending = []
-        carried = (entries, names) if joined and not right else None
+        carried = (entries, names, count_at) if joined and not right else None
     for m in _HONOUR.finditer(text):
         if in_url(text, m.start()):
             continue
@@ -440,14 +444,14 @@ def _find(text: str, known: frozenset[str] = frozenset()) -> list[_Found]:
 _LIST_JOIN_BEFORE = re.compile(r"(?:,|\bvà)\s*$", _I)
 
 
-def _left_counts(before: str) -> list[tuple[int, Recipient | None]]:
-    """ "17 tập thể và 23 cá nhân được tặng …" → [(17, tập thể), (23, cá nhân)]."""
+def _left_counts(before: str) -> tuple[list[tuple[int, Recipient | None]], int]:
+    """ "17 tập thể và 23 cá nhân được tặng …" → [(17, tập thể), (23, cá nhân)], and where the count is."""
     left = _COUNT_LEFT.search(before)
     if not left:
-        return []
+        return [], -1
     n = parse_count(left.group("n"))
     if n is None:
-        return []
+        return [], -1
     entries: list[tuple[int, Recipient | None]] = [(n, _recipient(left.group("noun")))]
     head = before[: left.start()]
     while True:
@@ -464,7 +468,7 @@ def _left_counts(before: str) -> list[tuple[int, Recipient | None]]:
             break
         entries.insert(0, (count, _recipient(previous.group("noun"))))
         head = head[: previous.start()]
-    return entries
+    return entries, left.start()
 
 
 # What ends the words before a subject: a semicolon or colon, or a comma not followed by a place.
@@ -523,6 +527,12 @@ def _leader_before(before: str, known: frozenset[str] = frozenset()) -> list[str
 
 def _resolve(found: list[_Found]) -> list[_Found]:
     """Drop repeats: a caption or headline that restates an award of the body."""
+    # "117 đơn vị nhận cờ thi đua và bằng khen": one count before two forms is their joint total.
+    forms_by_count: dict[int, set[str]] = {}
+    for f in found:
+        if f.count_at >= 0:
+            forms_by_count.setdefault(f.count_at, set()).add(f.award)
+    found = [f for f in found if f.count_at < 0 or len(forms_by_count[f.count_at]) == 1]
     counted: dict[tuple[str, str], int] = {}
     for f in found:
         if not f.names:
