@@ -348,7 +348,7 @@ def _find(text: str, known: frozenset[str] = frozenset()) -> list[_Found]:
     # Awards joined by "và" share recipients: those that follow ("Cờ … và Bằng khen …: 5 tập thể")
     # or those found for the first ("Công ty X đã nhận Cờ … và Cờ … trao tặng").
     pending: list[tuple[str, str, int]] = []
-    carried: tuple[list[tuple[int, Recipient | None]], list[str]] | None = None
+    carried: tuple[list[tuple[int, Recipient | None]], list[str], int] | None = None
     for index, m in enumerate(heads):
         s_left, s_right = sentence_bounds(text, m.start(), m.end())
         c_left, c_right = clause_bounds(text, m.start(), m.end())
