@@ -144,3 +144,11 @@ def test_the_publisher_in_a_masthead_or_footer_is_not_a_unit() -> None:
         "Bản quyền thuộc về Báo Bình Định. Chịu trách nhiệm nội dung: Trung tâm Truyền thông tỉnh."
     )
     assert unit_names(doc) == {"so noi vu"}
+
+
+def test_credit_lines_name_no_unit() -> None:
+    doc = read(
+        "Sở Y tế tổ chức hội nghị. Tin, ảnh: Phòng Truyền thông Sở Y tế\n"
+        "Tác giả: Nguyễn Thị Thu Trang - Văn phòng Sở Nội vụ\nNguồn: Sở Tư pháp tỉnh Nam Định"
+    )
+    assert unit_names(doc) == {"so y te"}

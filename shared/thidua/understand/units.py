@@ -190,9 +190,15 @@ _PUBLISHER = re.compile(
 )
 
 
+_CREDIT = re.compile(
+    r"^\(?\s*(?:tác giả|người viết|nguồn|tin|bài|ảnh|tin và ảnh|tin,? ảnh|bài,? ảnh|video|clip)\s*[:–-]",
+    re.IGNORECASE,
+)
+
+
 def _is_masthead(seg: Segment) -> bool:
-    """A page's masthead or footer line (owner, licence, contact), which names the publisher."""
-    return bool(_PUBLISHER.search(seg.text))
+    """A page's masthead or footer line (owner, licence, contact) or a credit line ("Tác giả: …")."""
+    return bool(_PUBLISHER.search(seg.text) or _CREDIT.match(seg.text))
 
 
 def _is_byline(seg: Segment, org: Org) -> bool:
