@@ -40,3 +40,15 @@ def test_issue_date_that_opens_the_sentence() -> None:
 def test_a_law_without_number_and_counts_are_not_references() -> None:
     text = "Theo Luật Thi đua, khen thưởng năm 2022, có 5/7 đơn vị đạt danh hiệu."
     assert _refs(text) == []
+
+
+def test_a_law_cited_by_its_number_and_addresses_or_phones_are_not_references() -> None:
+    doc = understand(
+        "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15/6/2022 và Nghị quyết số 01/2023/NQ-HĐND."
+    )
+    assert [(r.number, r.date) for r in doc.references] == [
+        ("06/2022/QH15", dt.date(2022, 6, 15)),
+        ("01/2023/NQ-HĐND", None),
+    ]
+    footer = "Địa chỉ: Số 12/3 đường Trần Phú, lớp 12/3; Điện thoại: 0297.3862.112; Fax: 0297.3862.113"
+    assert understand(footer).references == []

@@ -35,6 +35,10 @@ _TYPED = re.compile(
 _BARE = re.compile(
     rf"(?<![\w/.\-])(?P<num>\d{{1,5}}(?:/\d{{4}})?/{_CODE}(?:-{_CODE})+|\d{{1,5}}-{_CODE}/{_CODE})(?![\w/])"
 )
+# "Luật Thi đua, khen thưởng số 06/2022/QH15", "Pháp lệnh số 01/2012/UBTVQH13": number/year/code.
+_NUMBERED = re.compile(
+    r"\b(?:số|so)\s*:?\s*(?P<num>\d{1,5}/(?:19|20)\d{2}/[A-ZĐ][A-ZĐ]+\d{0,3})(?![\w/\-])"
+)
 _ISSUED = re.compile(r"\b(?:ban\s+hành|ký|kí|phê\s+duyệt)\b", re.IGNORECASE)
 
 
@@ -93,6 +97,8 @@ def find_references(doc: Document) -> None:
         typed = " ".join(m.group("kind").lower().split())
         matches.append((m.start("num"), m.end("num"), m.group("num"), typed, 0.9))
     for m in _BARE.finditer(text):
+        matches.append((m.start("num"), m.end("num"), m.group("num"), None, 0.7))
+    for m in _NUMBERED.finditer(text):
         matches.append((m.start("num"), m.end("num"), m.group("num"), None, 0.7))
     found = _dates_of(doc) if matches else []
     starts = [r.start for r in found]
