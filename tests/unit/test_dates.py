@@ -219,3 +219,8 @@ def test_machine_timestamps_of_page_metadata_are_the_publication_date(header: st
     doc = understand(f"Tin tức\n{header}\nChiều 2/6, Cụm thi đua số 2 sơ kết công tác thi đua 6 tháng.")
     assert doc.published is not None and doc.published.value == dt.date(2022, 6, 3)
     assert doc.event_date is not None and doc.event_date.value == dt.date(2022, 6, 2)
+
+
+def test_a_bracketed_pair_of_days_is_the_event() -> None:
+    doc = understand("Ngày đăng: 23/12/2023\nTrong 2 ngày (21-22/12), Khối thi đua kiểm tra chéo năm 2023.")
+    assert doc.event_date is not None and doc.event_date.value == dt.date(2023, 12, 21)

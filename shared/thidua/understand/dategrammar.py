@@ -52,9 +52,9 @@ _TEXT_DATE = re.compile(
     rf"(?P<m>\d{{1,2}}|{_MONTH_WORD})(?![\w])(?:\s*(?:năm|,|/)?\s*(?P<y>{_YEAR}))?(?!\d)",
     re.IGNORECASE,
 )
-# Two days and one month: "ngày 10 và 11/5", "ngày 10 - 11/5/2022".
+# Two days and one month: "ngày 10 và 11/5", "ngày 10 - 11/5/2022", "Trong 2 ngày (21-22/12)".
 _DAY_PAIR = re.compile(
-    rf"(?P<cue>\b{CUE})\s+(?P<d>{_D})\s*(?:và|,|-|–|đến)\s*(?P<d2>{_D})\s*[/.\-]\s*(?P<m>{_D})"
+    rf"(?P<cue>\b{CUE})\s*\(?\s*(?P<d>{_D})\s*(?:và|,|-|–|đến)\s*(?P<d2>{_D})\s*[/.\-]\s*(?P<m>{_D})"
     rf"(?:\s*[/.\-]\s*(?P<y>{_YEAR}))?(?![\d])",
     re.IGNORECASE,
 )
