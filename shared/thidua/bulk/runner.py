@@ -43,6 +43,7 @@ from thidua.store import keys
 from thidua.store.clients import dynamodb_client
 from thidua.store.errors import StoreError, TransientStoreError
 from thidua.store.index import Index
+from thidua.store.items import SourceRef
 from thidua.store.settings import StoreSettings
 
 log = logging.getLogger(__name__)
@@ -86,10 +87,12 @@ class Worker:
         *,
         limits: Limits | None = None,
         zip_limits: ZipLimits | None = None,
+        extractor_version: str = EXTRACTOR_VERSION,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.index = index
         self.limits = limits or Limits()
+        self.extractor_version = extractor_version
         self.opener = SourceOpener(zip_limits)
         self._sleep = sleep
 
@@ -114,23 +117,33 @@ class Worker:
         ref = source.ref
         if source.refused is not None:
             reason, message = source.refused
-            return fail_source(ref, f"{reason}: {message}", self.index, size=source.size or 0)
+            return self._fail(ref, f"{reason}: {message}", source.size or 0)
         try:
             data = self.opener.read(source.uri, max_bytes=self.limits.max_bytes)
         except ZipRefused as exc:
-            return fail_source(ref, f"{exc.reason}: {exc.message}", self.index, size=source.size or 0)
+            return self._fail(ref, f"{exc.reason}: {exc.message}", source.size or 0)
         except SourceMissing as exc:
-            return fail_source(ref, f"source_missing: {exc}", self.index, size=0)
+            return self._fail(ref, f"source_missing: {exc}", 0)
         except OSError as exc:
-            return fail_source(ref, f"unreadable: {exc.strerror or exc}", self.index, size=0)
+            return self._fail(ref, f"unreadable: {exc.strerror or exc}", 0)
         try:
-            return ingest_bytes(ref, data, self.index, limits=self.limits, force=task.force)
+            return ingest_bytes(
+                ref,
+                data,
+                self.index,
+                limits=self.limits,
+                force=task.force,
+                extractor_version=self.extractor_version,
+            )
         except StoreError:
             raise
         except Exception as exc:  # a bug in reading or extraction fails this document, not the run
             log.exception("ingest of %s failed", source.display)
             reason = f"internal_error: {type(exc).__name__}: {exc}"[:1000]
-            return fail_source(ref, reason, self.index, size=len(data))
+            return self._fail(ref, reason, len(data))
+
+    def _fail(self, ref: SourceRef, reason: str, size: int) -> IngestOutcome:
+        return fail_source(ref, reason, self.index, size=size, extractor_version=self.extractor_version)
 
     def close(self) -> None:
         self.opener.close()
@@ -139,14 +152,13 @@ class Worker:
 _WORKER: Worker | None = None
 
 
-def _init_worker(settings: StoreSettings, limits: Limits, zip_limits: ZipLimits) -> None:
+def _init_worker(settings: StoreSettings, limits: Limits, zip_limits: ZipLimits, version: str) -> None:
     # The parent decides what an interrupt means: a worker never dies of Ctrl-C mid-write.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent()
     global _WORKER
-    _WORKER = Worker(
-        Index(dynamodb_client(settings), settings.table_name), limits=limits, zip_limits=zip_limits
-    )
+    index = Index(dynamodb_client(settings), settings.table_name)
+    _WORKER = Worker(index, limits=limits, zip_limits=zip_limits, extractor_version=version)
 
 
 def _die_with_parent() -> None:
@@ -254,13 +266,14 @@ def run_bulk(
     started = time.monotonic()
     executor: Any
     if opts.workers <= 1:
-        executor = _InlineExecutor(Worker(index, limits=limits, zip_limits=zip_limits))
+        worker = Worker(index, limits=limits, zip_limits=zip_limits, extractor_version=opts.extractor_version)
+        executor = _InlineExecutor(worker)
     else:
         executor = cf.ProcessPoolExecutor(
             max_workers=opts.workers,
             mp_context=multiprocessing.get_context("fork"),
             initializer=_init_worker,
-            initargs=(opts.settings or worker_settings(index), limits, zip_limits),
+            initargs=(opts.settings or worker_settings(index), limits, zip_limits, opts.extractor_version),
         )
     run = _Run(index, opts, report, progress, journal, inherited, on_failure, zip_limits, limits)
     try:

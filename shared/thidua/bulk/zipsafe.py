@@ -156,9 +156,10 @@ def entries(archive: zipfile.ZipFile, *, limits: ZipLimits, depth: int = 1) -> I
         if info.is_dir():
             continue
         name = entry_name(info)
-        if _skipped(name):
-            continue
         refused = _refusal(info, name, seen, limits, depth)
+        # Hidden files and tool litter are not documents; an unsafe name is refused, never skipped.
+        if _skipped(name) and (refused is None or refused.reason != "unsafe_path"):
+            continue
         seen.add(name)
         yield Entry(name, info, info.file_size, info.compress_size, refused)
 
