@@ -49,7 +49,11 @@ def test_names_that_carry_their_own_place_are_not_relative() -> None:
 
 def test_bloc_and_leader_ids() -> None:
     assert bloc_id("Cụm thi đua số 7") == bloc_id("cụm thi đua 7") == bloc_id("CUM THI DUA SO 7")
-    assert bloc_id("Khối thi đua VIII").startswith("bloc:khoi-thi-dua")
+    assert bloc_id("Khối thi đua VIII") == bloc_id("Khối thi đua số 8") == bloc_id("Khối 8")
+    assert bloc_id("Khối 8") == "bloc:khoi-thi-dua-8"
+    assert bloc_id("Cụm thi đua cấp tỉnh số VII") == bloc_id("Cụm thi đua 7")
+    assert bloc_id("Khối thi đua các cơ quan Đảng") == "bloc:khoi-thi-dua-cac-co-quan-dang"
+    assert bloc_id("Khối 8") != bloc_id("Cụm 8")
     assert leader_id("Nguyễn Thị Lan") == leader_id("Nguyen Thi Lan") == leader_id("NGUYỄN THỊ LAN")
 
 

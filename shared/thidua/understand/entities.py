@@ -126,11 +126,30 @@ def unit_id(name: str, locality: str | None = None) -> str:
     return _id("unit", unit_key(name, locality))
 
 
+_BLOC_NUMBER = re.compile(r"^(khoi|cum)(?: thi dua)?(?: cap \w+)?(?: so)? ([ivxlc]+|\d{1,3})\b")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _arabic(number: str) -> str:
+    if number.isdigit():
+        return str(int(number))
+    total, prev = 0, 0
+    for ch in reversed(number):
+        value = _ROMAN_VALUES[ch]
+        total = total - value if value < prev else total + value
+        prev = max(prev, value)
+    return str(total)
+
+
 def bloc_id(name: str) -> str:
-    """Stable id of a bloc or cluster, e.g. ``bloc:khoi-thi-dua-viii``."""
+    """Stable id of a bloc or cluster, e.g. ``bloc:khoi-thi-dua-8``.
+
+    A bloc's number is written many ways: "Khối thi đua VIII", "Khối thi đua số 8" and
+    "Khối 8" give one id.
+    """
     key = search_key(name)
-    key = re.sub(r"^cum thi dua so\b", "cum thi dua", key)
-    key = re.sub(r"^khoi thi dua so\b", "khoi thi dua", key)
+    key = _BLOC_NUMBER.sub(lambda m: f"{m.group(1)} thi dua {_arabic(m.group(2))}", key)
+    key = re.sub(r"^(cum|khoi) thi dua so\b", r"\1 thi dua", key)
     return _id("bloc", key)
 
 
