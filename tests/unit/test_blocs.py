@@ -191,3 +191,13 @@ def test_members_and_roles_from_a_table() -> None:
         "Trường Cao đẳng Công thương miền Trung",
         "Trường Cao đẳng nghề Phú Yên",
     ]
+
+
+def test_a_unit_the_meeting_agreed_on_for_next_year_is_next_head() -> None:
+    doc = read(
+        "Chiều 16-1-2024, Cụm thi đua số 2 tổng kết năm 2023. Bà Lò Thị Mai, Chủ tịch Công đoàn ngành Y tế – "
+        "Cụm trưởng năm 2023 chủ trì. Hội nghị thống nhất Công đoàn ngành Xây dựng làm Cụm trưởng năm 2024."
+    )
+    bloc = _only(doc)
+    assert bloc.head == "Công đoàn ngành Y tế"
+    assert bloc.next_head == "Công đoàn ngành Xây dựng"

@@ -135,3 +135,16 @@ def test_a_body_named_without_a_head_word_after_an_office() -> None:
     assert leaders["Trần Quang Huy"].title == "Giám đốc Agribank Quảng Trị"
     assert leaders["Lê Thị Hạnh"].title == "Tổng Giám đốc Vinamilk"
     assert has_unit(doc, "Agribank Quảng Trị")
+
+
+def test_parent_body_after_a_comma_and_a_body_named_only_by_its_kind() -> None:
+    doc = read(
+        "Dự có ông Văn Đức Tâm, Phó Vụ trưởng Vụ Thi đua - Khen thưởng, Kho bạc Nhà nước; ông Hà Văn Sĩ, "
+        "Giám đốc Sở; anh Châu Minh Đạt, Bí thư Tỉnh Đoàn; bà Lục Thị Vân, Phó Giám đốc Đài Phát thanh và "
+        "Truyền hình tỉnh."
+    )
+    leaders = _by_name(doc)
+    assert leaders["Văn Đức Tâm"].title == "Phó Vụ trưởng Vụ Thi đua - Khen thưởng, Kho bạc Nhà nước"
+    assert leaders["Hà Văn Sĩ"].title == "Giám đốc Sở"
+    assert leaders["Châu Minh Đạt"].title == "Bí thư Tỉnh Đoàn"
+    assert leaders["Lục Thị Vân"].title == "Phó Giám đốc Đài Phát thanh và Truyền hình tỉnh"

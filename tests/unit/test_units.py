@@ -152,3 +152,14 @@ def test_credit_lines_name_no_unit() -> None:
         "Tác giả: Nguyễn Thị Thu Trang - Văn phòng Sở Nội vụ\nNguồn: Sở Tư pháp tỉnh Nam Định"
     )
     assert unit_names(doc) == {"so y te"}
+
+
+def test_company_and_school_names_with_lower_case_words_and_numbers() -> None:
+    names = _scan_names(
+        "Công ty TNHH MTV Xổ số kiến thiết Long An tổ chức hội nghị tại Trường THPT Cần Giuộc 2; "
+        "Sở GD&ĐT và Trung ương Hội Nông dân Việt Nam dự."
+    )
+    assert names == [
+        "Công ty TNHH MTV Xổ số kiến thiết Long An", "Trường THPT Cần Giuộc 2", "Sở GD&ĐT",
+        "Trung ương Hội Nông dân Việt Nam",
+    ]

@@ -339,7 +339,7 @@ def _event_year(doc: Document) -> int | None:
     return None
 
 
-_ELECTION_CUES = ("bầu", "giới thiệu", "đề cử", "suy cử")
+_ELECTION_CUES = ("bầu", "giới thiệu", "đề cử", "suy cử", "thống nhất", "nhất trí")
 
 
 def _chosen_for_later(w: Words, i: int, k: int) -> bool:

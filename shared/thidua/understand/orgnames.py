@@ -64,6 +64,7 @@ HEADS: list[Head] = [
     *_h("đoàn thanh niên|tỉnh đoàn|thành đoàn|huyện đoàn|hội liên hiệp phụ nữ|hội lhpn|hội nông dân"
         "|hội cựu chiến binh|hội ccb|hội chữ thập đỏ", "mass", needs_tail=False),
     *_h("bộ chỉ huy|bộ chqs|ban chqs|bchqs|bộ tư lệnh|bộ đội biên phòng|bđbp", "military"),
+    *_h("trung ương hội|t.ư hội|tw hội|trung ương đoàn|t.ư đoàn|tw đoàn", "mass", needs_tail=False),
     *_h("quân khu|quân đoàn|sư đoàn|lữ đoàn|trung đoàn|binh đoàn|vùng", "military", numbered=True),
     *_h("trường|đại học|học viện|phân hiệu|cao đẳng", "school"),
     *_h("công ty|tổng công ty|tập đoàn|hợp tác xã|htx", "company"),
@@ -116,7 +117,7 @@ quy hoạch|đo đạc|bản đồ|hành chính công|xúc tiến|khuyến công
 hôn nhân|hôn nhân và gia đình|lâm nghiệp|thủy sản|thủy lợi|kiểm lâm|khuyến nông|thú y|bảo vệ thực vật
 phòng chống thiên tai|tổ chức cán bộ|quản lý khoa học|hữu nghị|thống kê|văn thư|lưu trữ
 tổ chức hữu nghị|trung bộ|nam bộ|bắc bộ|tây nguyên|phía nam|phía bắc|miền trung|miền nam|miền bắc|miền tây
-nhân đạo|chương trình|dự án|khu vực|cơ quan|doanh nghiệp
+nhân đạo|chương trình|dự án|quản trị|khu vực|cơ quan|doanh nghiệp
 khu công nghiệp|khu kinh tế|khu chế xuất|viên chức|công chức
 người lao động|quốc phòng|công nghiệp|vệ sinh
 an toàn thực phẩm|dân cử|đại biểu|quốc hội

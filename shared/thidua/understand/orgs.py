@@ -66,7 +66,7 @@ _MIDDLE = frozenset(
 _PLACE_TAIL_HEADS = frozenset(
     {("công", "an"), ("thanh", "tra"), ("bảo", "hiểm", "xã", "hội"), ("bhxh",), ("cục", "thuế"),
      ("chi", "cục", "thuế"), ("kho", "bạc"), ("hải", "quan"), ("ngân", "hàng", "nhà", "nước"), ("nhnn",),
-     ("bộ", "chqs"), ("ban", "chqs"),
+     ("bộ", "chqs"), ("ban", "chqs"), ("bđbp",),
      ("bchqs",), ("bộ", "tư", "lệnh"), ("bộ", "đội", "biên", "phòng")}
 )
 # Not persons although they look like names.
@@ -386,12 +386,15 @@ def _tail(w: Words, j: int, head: lex.Head) -> tuple[int, Place | None, frozense
                 break
         field_next = lex.longest_phrase(words[1:], fields)
         more = k + 1 < n_tok and (tokens[k + 1].cap or field_next)
+        if tok.text == "&" and k > j and tokens[k - 1].upper and k + 1 < n_tok and tokens[k + 1].upper:
+            k += 2  # "Sở GD&ĐT"
+            continue
         if tok.low in lex.LINKERS and more:
             if tok.low == "các" and head.words[0] != "liên" and not field_next:
                 break  # "Liên hiệp các Hội …", "Ban Quản lý các khu công nghiệp"; not "Sở Nội vụ các tỉnh"
             k += 1
             continue
-        if tok.low == "và" and k > j and k + 1 < n_tok:
+        if tok.low == "và" and (k > j or len(head.words) > 1) and k + 1 < n_tok:
             nxt = tokens[k + 1]
             prev = tokens[k - 1]
             joined = prev.low == "đbqh" or (prev.low == "hội" and tokens[k - 2].low == "quốc")
@@ -429,12 +432,42 @@ def _tail(w: Words, j: int, head: lex.Head) -> tuple[int, Place | None, frozense
                     k += 1
                 continue
             k = max(k + 1, w.word_end(k))
+            numbered_name = head.kind in ("school", "company")
+            if numbered_name and k < n_tok and tokens[k].is_num and len(tokens[k].text) <= 2:
+                k += 1  # "Trường THPT Nam Đàn 3", "Công ty Xi măng Hà Tiên 1"
             continue
+        if head.kind == "company" and tok.is_word and not tok.cap and k > j:
+            bridge = _lower_bridge(w, k)
+            if bridge:
+                k += bridge  # "Công ty TNHH MTV Xổ số kiến thiết Bình Định"
+                continue
         break
     # A name never ends on a linker or a conjunction.
     while k > j and tokens[k - 1].low in ("và", "các", "ngành", "-", ","):
         k -= 1
     return k, place, frozenset(skip)
+
+
+_NOT_IN_BRIDGE = frozenset(
+    [*_words("tổ đã đang sẽ vừa được là có trao tặng nhận ký kí với cho tại của và trong năm ngày"), "đạt",
+     "làm", "do", "về", "đến"]
+)
+
+
+def _lower_bridge(w: Words, k: int) -> int:
+    """Lower-case words inside a company's name, closed by a capitalised word of the name (0 if none)."""
+    tokens = w.tokens
+    n = 0
+    while k + n < len(tokens) and n < 4 and tokens[k + n].is_word and not tokens[k + n].cap:
+        if tokens[k + n].low in _NOT_IN_BRIDGE or tokens[k + n].is_num:
+            return 0
+        n += 1
+    end = k + n
+    if n == 0 or end >= len(tokens) or not (tokens[end].is_word and tokens[end].cap):
+        return 0
+    if _stops_name(w, end) or person_at(w, end) or match_head(w, end):
+        return 0
+    return n
 
 
 def _caps_person_like(w: Words, i: int) -> bool:
@@ -494,7 +527,8 @@ def parse_org(w: Words, i: int, *, lower: bool = False, after_office: bool = Fal
     bare = end == j and place is None
     end = _address(w, end, place)
     generic = (_is_generic(tokens, i) or (place is None and _plural_place(w, end) is not None)
-               or _generic_after(w, end) or (bare and head.kind == "mass"))  # a bare "Công đoàn"
+               or _generic_after(w, end)
+               or (bare and head.kind == "mass" and head.words[0] not in ("tỉnh", "thành", "huyện", "quận")))
     end = _semicolon_item(w, i, end)
     name = _capitalise(w.text(i, end, skip))
     return Org(

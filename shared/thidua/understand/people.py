@@ -181,10 +181,10 @@ def _post_at(w: Words, k: int) -> tuple[Post, int] | None:
                 text = w.text(k, end)
     if org is None and kind == "office":
         org = _named_body(w, end)
-    if org is None and kind == "office" and tokens[end - 1].low in ("chánh",):
-        # "Phó Chánh Văn phòng" with the office's body left unsaid
+    if org is None and kind == "office":
+        # "Phó Chánh Văn phòng", "Giám đốc Sở", "Tổng Giám đốc Công ty": the body's kind, its name unsaid
         hit = match_head(w, end)
-        if hit is not None:
+        if hit is not None and (end + hit[1] >= len(tokens) or not tokens[end + hit[1]].cap):
             end += hit[1]
             text = w.text(k, end)
     if org is None and end + 1 < len(tokens) and tokens[end].text == "," and kind == "office":
@@ -203,7 +203,11 @@ def _post_at(w: Words, k: int) -> tuple[Post, int] | None:
 
 
 def _chain(w: Words, k: int) -> tuple[list[Post], int]:
-    """Posts one after another ("Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh"), and the index after them."""
+    """Posts one after another ("Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh"), and the index after them.
+
+    A body written alone after an office is that office's parent: "Phó Vụ trưởng Vụ Thi đua - Khen
+    thưởng, Kho bạc Nhà nước" keeps the parent in the office's text.
+    """
     posts: list[Post] = []
     tokens = w.tokens
     while k < len(tokens):
@@ -213,6 +217,10 @@ def _chain(w: Words, k: int) -> tuple[list[Post], int]:
         post, k = hit
         if post.kind == "org" and not posts:
             break
+        if post.kind == "org" and posts[-1].kind == "office" and posts[-1].org is not None:
+            last = posts[-1]
+            last.text = f"{last.text}, {post.text}"
+            last.end = post.end
         posts.append(post)
         if k < len(tokens) and tokens[k].low in _SEPARATORS and k + 1 < len(tokens):
             nxt = _post_at(w, k + 1)
