@@ -54,8 +54,8 @@ HEADS: list[Head] = [
     *_h("công an", "agency"),
     *_h("bảo hiểm xã hội|bhxh|ngân hàng nhà nước|nhnn|ngân hàng|hải quan|cục thuế|chi cục thuế", "agency"),
     # State enterprises and services named by their trade and place ("Điện lực Quảng Trị", "Bưu điện tỉnh").
-    *_h("điện lực|viễn thông|bưu điện|cảng vụ|vườn quốc gia|đài khí tượng thủy văn|kho bạc nhà nước",
-        "company"),
+    *_h("điện lực|viễn thông|bưu điện|cảng vụ|vườn quốc gia|đài khí tượng thủy văn", "company"),
+    *_h("kho bạc nhà nước", "agency", needs_tail=False),
     *_h("tòa án nhân dân|tand|tandtc|tòa án", "court", needs_tail=False),
     *_h("viện kiểm sát nhân dân|vksnd|vksndtc|viện kiểm sát", "court", needs_tail=False),
     *_h("liên đoàn lao động|lđlđ|ldld|tổng liên đoàn lao động|tổng liên đoàn|công đoàn", "mass",
