@@ -201,3 +201,26 @@ def test_a_unit_the_meeting_agreed_on_for_next_year_is_next_head() -> None:
     bloc = _only(doc)
     assert bloc.head == "Công đoàn ngành Y tế"
     assert bloc.next_head == "Công đoàn ngành Xây dựng"
+
+
+def test_bare_names_take_the_kind_announced_and_places_bring_their_own_level() -> None:
+    doc = read(
+        "Khối thi đua số 6 gồm 3 trường: Mầm non Sao Mai, Tiểu học Kim Đồng 2 và THCS Lý Tự Trọng. "
+        "Cụm thi đua số 3 gồm VKSND các huyện: Vĩnh Châu, Trần Đề và thị xã Ngã Năm; các Phường 4, 5 và 6."
+    )
+    blocs = {b.name: b for b in doc.blocs}
+    assert blocs["Khối thi đua số 6"].members == [
+        "Trường Mầm non Sao Mai", "Trường Tiểu học Kim Đồng 2", "Trường THCS Lý Tự Trọng",
+    ]
+    assert blocs["Cụm thi đua số 3"].members[:3] == [
+        "VKSND huyện Vĩnh Châu", "VKSND huyện Trần Đề", "VKSND thị xã Ngã Năm",
+    ]
+
+
+def test_one_member_for_a_body_and_its_committee_or_address() -> None:
+    doc = read(
+        "Cụm thi đua số 2 gồm các phường: An Mỹ, An Sơn. Ông Lý Văn Tư, Chủ tịch UBND phường An Mỹ, "
+        "thành phố Tam Kỳ, Cụm trưởng chủ trì."
+    )
+    bloc = _only(doc)
+    assert bloc.members == ["phường An Mỹ", "phường An Sơn"]

@@ -163,3 +163,12 @@ def test_company_and_school_names_with_lower_case_words_and_numbers() -> None:
         "Công ty TNHH MTV Xổ số kiến thiết Long An", "Trường THPT Cần Giuộc 2", "Sở GD&ĐT",
         "Trung ương Hội Nông dân Việt Nam",
     ]
+
+
+def test_awarders_issuers_slogans_and_committees_acting_for_their_place() -> None:
+    doc = read(
+        'Huyện Tân Biên phát động thi đua năm 2024.\nChiều 8/2, UBND huyện Tân Biên tổ chức lễ phát động '
+        'phong trào "Hải quan Việt Nam chuyên nghiệp". Năm qua, 2 tập thể được Bộ Y tế tặng Bằng khen. '
+        "UBND tỉnh vừa ban hành Quyết định số 15/QĐ-UBND. Viện kiểm sát hai cấp tỉnh đạt nhiều kết quả."
+    )
+    assert unit_names(doc) == {"ubnd huyen tan bien"}

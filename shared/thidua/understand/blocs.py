@@ -39,6 +39,7 @@ _FILLERS = frozenset(words(
     có các gồm là bao : đơn vị cơ quan địa phương thành viên hiện nay sau như
     """
 ))
+_KIND_NOUNS = frozenset({"trường", "bệnh"})
 _CONNECTORS = frozenset(words("là làm được giao nhiệm vụ bầu đơn vị giữ chức vai trò nhận - ( , do |"))
 # Words of a descriptive name that do not tell blocs apart ("các phường" and "khối phường" are one).
 _FILLER_WORDS = frozenset({"cac", "khoi", "cum", "thi", "dua"})
@@ -151,20 +152,21 @@ def _place_level(org: Org) -> str | None:
 
 
 def _bare_item(w: Words, k: int) -> int:
-    """A bare name in a member list ("Đức Trọng", "THACO"): its length, 0 when there is none."""
+    """A bare name in a member list ("Đức Trọng", "THACO", "THPT Nam Đàn 3", "Mầm non Hoa Sen"):
+    its length, 0 when there is none. Words run whole ("Mầm non"), each opening with a capital."""
     tokens = w.tokens
     if k >= len(tokens) or k in w.shouted:
         return 0
-    if tokens[k].upper and tokens[k].is_word and not match_head(w, k):
-        return 1
     n = 0
-    while k + n < len(tokens) and n < 4:
+    while k + n < len(tokens) and n < 6:
         tok = tokens[k + n]
-        if not (tok.is_word and tok.cap and not tok.upper):
+        if not (tok.is_word and tok.cap):
             break
-        if tokens[k + n].low in CLAUSE_WORDS or is_post_start(w, k + n) or match_head(w, k + n):
+        if tok.low in CLAUSE_WORDS or is_post_start(w, k + n) or match_head(w, k + n):
             break
-        n += 1
+        n = max(n + 1, w.word_end(k + n) - k)
+    if n and k + n < len(tokens) and tokens[k + n].is_num and len(tokens[k + n].text) <= 2:
+        n += 1  # "THPT Nam Đàn 3"
     if n and person_at(w, k):
         return 0
     return n
@@ -195,12 +197,18 @@ def _read_list(
     seg = w.seg
     items: list[_Member] = []
     level: str | None = None
+    kind: str | None = None
     while k < len(tokens):
         org = orgs.get(k)
         if org is not None:
             level = _place_level(org)
             items.append(_Member(org.name, org.start, org.end, seg, level))
             k = org.j
+        elif not items and tokens[k].low in _KIND_NOUNS and k > 0 and (
+                tokens[k - 1].is_num or tokens[k - 1].low == "các"):
+            kind = tokens[k].text.capitalize()  # "gồm 5 trường: Mầm non Hoa Sen, …"
+            k += 1
+            continue
         elif tokens[k].low in _FILLERS or tokens[k].is_num or tokens[k].low == ",":
             if items and tokens[k].low not in ("các",) and not tokens[k].is_num:
                 break
@@ -213,6 +221,8 @@ def _read_list(
             name = w.text(k, k + n)
             if level is not None:
                 name = f"{level} {name}"
+            elif kind is not None and not fold(name).startswith(fold(kind)):
+                name = f"{kind} {name}"  # "gồm 5 trường: Mầm non Hoa Sen, …" → Trường Mầm non Hoa Sen
             items.append(_Member(name, tokens[k].start, tokens[k + n - 1].end, seg, level))
             k += n
         # "Liên đoàn lao động tỉnh (Khối trưởng)"
@@ -382,13 +392,22 @@ def _choose_head(bloc: _Bloc, doc: Document) -> tuple[str | None, str | None, st
     return head, deputy, next_head
 
 
+def _member_key(name: str) -> str:
+    """ "UBND phường An Mỹ, thành phố Tam Kỳ" → "phuong an my": the body's own place, no committee prefix."""
+    key = fold(name.split(",")[0])
+    return key[len("ubnd "):] if key.startswith("ubnd ") else key
+
+
 def _add_member(bloc: _Bloc, member: _Member) -> None:
-    """Add a member once; "UBND huyện X" and "huyện X" in one bloc are one member (the first written)."""
-    key = fold(member.name)
-    bare = key[len("ubnd "):] if key.startswith("ubnd ") else key
+    """Add a member once: "UBND huyện X", "huyện X" and "huyện X, tỉnh Y" are one member, as are
+    "Phòng Tư pháp" and "Phòng Tư pháp huyện" (the first written is kept)."""
+    key = _member_key(member.name)
     for m in bloc.members:
-        other = fold(m.name)
-        if other == key or other in (bare, "ubnd " + key):
+        other = _member_key(m.name)
+        if other == key:
+            return
+        short, long = (other, key) if len(other) < len(key) else (key, other)
+        if long.startswith(short + " ") and long[len(short) + 1 :].split()[0] in _PLACE_WORDS_FOLDED:
             return
     bloc.members.append(member)
 

@@ -62,6 +62,7 @@ ABBREVIATIONS: dict[str, str] = {
     "kh": "khoa hoc",
     "khcn": "khoa hoc va cong nghe",
     "tw": "trung uong",
+    "kbnn": "kho bac nha nuoc",
     "q": "quan",
 }
 

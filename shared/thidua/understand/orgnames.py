@@ -43,6 +43,7 @@ def _h(
 HEADS: list[Head] = [
     *_h("ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd|hdnd", "gov", needs_tail=False),
     *_h("ủy ban mttq|ủy ban mặt trận tổ quốc|ubmttq|ubmttqvn|mặt trận tổ quốc|mttq", "gov", needs_tail=False),
+    *_h("ủy ban", "gov"),  # "Ủy ban Kiểm tra Tỉnh ủy"
     *_h("tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy", "party", needs_tail=False),
     *_h("ban thường vụ|btv|thường vụ đảng ủy|ban chấp hành|bch", "party"),
     *_h("đoàn đại biểu quốc hội|đoàn đbqh", "gov", needs_tail=False),
@@ -55,10 +56,10 @@ HEADS: list[Head] = [
     *_h("bảo hiểm xã hội|bhxh|ngân hàng nhà nước|nhnn|ngân hàng|hải quan|cục thuế|chi cục thuế", "agency"),
     # State enterprises and services named by their trade and place ("Điện lực Quảng Trị", "Bưu điện tỉnh").
     *_h("điện lực|viễn thông|bưu điện|cảng vụ|vườn quốc gia|đài khí tượng thủy văn", "company"),
-    *_h("kho bạc nhà nước", "agency", needs_tail=False),
+    *_h("kho bạc nhà nước|kbnn", "agency", needs_tail=False),
     *_h("tòa án nhân dân|tand|tandtc|tòa án", "court", needs_tail=False),
     *_h("viện kiểm sát nhân dân|vksnd|vksndtc|viện kiểm sát", "court", needs_tail=False),
-    *_h("liên đoàn lao động|lđlđ|ldld|tổng liên đoàn lao động|tổng liên đoàn|công đoàn", "mass",
+    *_h("liên đoàn lao động|lđlđ|ldld|tổng liên đoàn lao động|tổng liên đoàn|tổng lđlđ|công đoàn", "mass",
         needs_tail=False),
     *_h("hội|liên hiệp|liên minh", "mass"),
     *_h("đoàn thanh niên|tỉnh đoàn|thành đoàn|huyện đoàn|hội liên hiệp phụ nữ|hội lhpn|hội nông dân"
@@ -117,7 +118,7 @@ quy hoạch|đo đạc|bản đồ|hành chính công|xúc tiến|khuyến công
 hôn nhân|hôn nhân và gia đình|lâm nghiệp|thủy sản|thủy lợi|kiểm lâm|khuyến nông|thú y|bảo vệ thực vật
 phòng chống thiên tai|tổ chức cán bộ|quản lý khoa học|hữu nghị|thống kê|văn thư|lưu trữ
 tổ chức hữu nghị|trung bộ|nam bộ|bắc bộ|tây nguyên|phía nam|phía bắc|miền trung|miền nam|miền bắc|miền tây
-nhân đạo|chương trình|dự án|quản trị|khu vực|cơ quan|doanh nghiệp
+nhân đạo|chương trình|dự án|quản trị|công tác đảng|công tác chính trị|khu vực|cơ quan|doanh nghiệp
 khu công nghiệp|khu kinh tế|khu chế xuất|viên chức|công chức
 người lao động|quốc phòng|công nghiệp|vệ sinh
 an toàn thực phẩm|dân cử|đại biểu|quốc hội

@@ -246,6 +246,8 @@ def _stops_name(w: Words, k: int) -> bool:
 def _stops_place(w: Words, k: int) -> bool:
     """Like `_stops_name`, but an honorific-looking syllable is part of a place ("Đông Anh", "Bà Rịa")."""
     words = w.low(k, 10)
+    if words[0] == "năm" and w.tokens[k].cap and not (k + 1 < len(w.tokens) and w.tokens[k + 1].is_num):
+        return False  # "thị xã Ngã Năm"
     if words[0] in CLAUSE_WORDS or tuple(words[:2]) in _CLAUSE_PHRASES:
         return True
     return bool(match_office(words) or match_membership(words) or match_bloc_role(words) or match_rank(words))
@@ -398,7 +400,9 @@ def _tail(w: Words, j: int, head: lex.Head) -> tuple[int, Place | None, frozense
             nxt = tokens[k + 1]
             prev = tokens[k - 1]
             joined = prev.low == "đbqh" or (prev.low == "hội" and tokens[k - 2].low == "quốc")
-            if joined and nxt.low in ("hđnd", "hdnd", "hội"):
+            council = prev.low in ("hđnd", "hdnd") or tuple(w.low(k - 4, 4)) == ("hội", "đồng", "nhân", "dân")
+            joined = joined or council
+            if joined and nxt.low in ("hđnd", "hdnd", "hội", "ubnd", "ủy"):  # "Văn phòng HĐND và UBND huyện"
                 k += 1
                 continue
             if match_head(w, k + 1) or not (nxt.cap or lex.longest_phrase(words[1:], fields)):
@@ -484,8 +488,11 @@ def _is_generic(tokens: tuple[Token, ...], i: int) -> bool:
 
 
 def _generic_after(w: Words, j: int) -> bool:
-    """ "HĐND các cấp", "Hội đồng Thi đua - Khen thưởng các cấp": a kind of body, not one body."""
-    return tuple(w.low(j, 2)) in (("các", "cấp"), ("các", "ngành"))
+    """ "HĐND các cấp", "Viện kiểm sát hai cấp": a kind of body, not one body."""
+    after = tuple(w.low(j, 2))
+    if after in (("các", "cấp"), ("các", "ngành")):
+        return True
+    return after[1:] == ("cấp",) and after[0] in GENERIC_BEFORE
 
 
 def _in_code(tokens: tuple[Token, ...], i: int) -> bool:
@@ -617,16 +624,24 @@ def _place_item(w: Words, k: int, level: str) -> int:
     return 0 if person_at(w, k) else run
 
 
-def names_list(w: Words, k: int, level: str) -> list[tuple[int, int]]:
-    """Spans of a list of place names ("Vĩnh Long, An Giang và Tây Ninh", "7, 12, Bình Tân")."""
+def names_list(w: Words, k: int, level: str) -> list[tuple[int, int, str]]:
+    """Spans and levels of a list of place names ("Vĩnh Long, An Giang và Tây Ninh", "7, 12, Bình Tân").
+
+    An item may bring its own place word ("Mỹ Tú, Kế Sách và thị xã Ngã Năm").
+    """
     tokens = w.tokens
-    items: list[tuple[int, int]] = []
+    items: list[tuple[int, int, str]] = []
     while k < len(tokens) and k not in w.shouted:
-        n = _place_item(w, k, level)
-        if n == 0:
-            break
-        items.append((k, k + n))
-        k += n
+        own = parse_place(w, k, bare_ok=False) if items else None
+        if own is not None and own.name is not None:
+            items.append((own.end - len(own.name.split()), own.end, own.level))
+            k = own.end
+        else:
+            n = _place_item(w, k, level)
+            if n == 0:
+                break
+            items.append((k, k + n, level))
+            k += n
         if k + 1 < len(tokens) and (tokens[k].text in (",", ";") or tokens[k].low == "và"):
             k += 1
             continue
@@ -646,8 +661,8 @@ def _plural_place(w: Words, k: int) -> tuple[str, int] | None:
         n = len(words)
         if tuple(w.low(k + 1, n)) != words or words == ("tp",):
             continue
-        if tokens[k + 1].cap:
-            return None
+        if tokens[k + 1].cap and tok.low != "các":
+            return None  # "10 Thành phố Hà Nội" is no list; "các Phường 12, 13" is
         end = k + 1 + n
         if end < len(tokens) and tokens[end].text == ":":
             end += 1
@@ -672,13 +687,13 @@ def distribute_over_places(w: Words, org: Org | None, k: int, i0: int) -> list[O
     tokens = w.tokens
     head_text = org.name if org is not None else ""
     out: list[Org] = []
-    for a, b in items:
+    for a, b, own in items:
         name = w.text(a, b)
         out.append(Org(
-            name=_capitalise(_spell(head_text, level, name)) if head_text else _spell("", level, name),
+            name=_capitalise(_spell(head_text, own, name)) if head_text else _spell("", own, name),
             i=a, j=b, start=tokens[i0].start if not out else tokens[a].start, end=tokens[b - 1].end,
-            kind=org.kind if org is not None else "place", head=org.head if org is not None else (level,),
-            place=Place(a, b, level, name), shared=True, lead=i0 if not out else a,
+            kind=org.kind if org is not None else "place", head=org.head if org is not None else (own,),
+            place=Place(a, b, own, name), shared=True, lead=i0 if not out else a,
         ))
     return out
 

@@ -115,6 +115,10 @@ def background(w: Words, org: Org) -> str | None:
         return "bloc name"  # "khối chi cục Thuế tỉnh …"
     if org.kind in ("gov", "council") and _gives_award(w, org):
         return "awarder"  # "UBND tỉnh tặng Cờ thi đua cho …"
+    if org.i > 0 and tokens[org.i - 1].low == "được" and w.low(org.j, 1) in (["tặng"], ["trao"], ["khen"]):
+        return "awarder"  # "2 tập thể được Bộ Y tế tặng Bằng khen"
+    if _issues(w, org):
+        return "issuer"  # "UBND tỉnh vừa ban hành Quyết định …"
     if "tham mưu" in " ".join(before) and org.i > 0 and tokens[org.i - 1].low in ("với", "cho"):
         return "advised"
     if org.i > 0 and tokens[org.i - 1].low in ("nghị", "trình", "để") and _decides_after(w, org):
@@ -124,6 +128,13 @@ def background(w: Words, org: Org) -> str | None:
     if _in_quotes(w, org.i):
         return "quoted"
     return None
+
+
+def _issues(w: Words, org: Org) -> bool:
+    after = w.low(org.j, 4)
+    while after and after[0] in _SUBJECT_FILLERS:
+        after = after[1:]
+    return after[:2] == ["ban", "hành"] or after[:3] == ["ký", "ban", "hành"]
 
 
 def _gives_award(w: Words, org: Org) -> bool:
@@ -142,13 +153,17 @@ def _decides_after(w: Words, org: Org) -> bool:
 
 
 def _in_quotes(w: Words, i: int) -> bool:
+    """Inside a quoted movement or slogan ("“Hải quan Việt Nam chuyên nghiệp …”")."""
     opened = 0
+    straight = False
     for t in w.tokens[:i]:
         if t.text == "“":
             opened += 1
         elif t.text == "”":
             opened = max(0, opened - 1)
-    return opened > 0
+        elif t.text == '"':
+            straight = not straight
+    return opened > 0 or straight
 
 
 def _post_before(w: Words, org: Org) -> bool:
@@ -219,7 +234,7 @@ def _media_acts(w: Words, org: Org) -> bool:
         return True
     prev = tokens[org.i - 1].low if org.i > 0 else ""
     nxt = tokens[org.j].low if org.j < len(tokens) else ""
-    return prev in (";", ",") and nxt in (";", ",", ".")
+    return prev in (";", ",", "và") and nxt in (";", ",", ".", "và")
 
 
 def _role(w: Words, org: Org) -> str:
@@ -329,12 +344,14 @@ def _note_act(acts: dict[tuple[str, str], list[str]], w: Words, org: Org, kind: 
 
 
 def _said_of_its_committee(unit: UnitFact, acts: dict[tuple[str, str], list[str]]) -> bool:
-    """ "Quận 11 phát động …" beside "UBND Quận 11 vừa phát động …": one actor, the committee."""
+    """ "Quận 11 phát động …" beside "UBND Quận 11 vừa phát động …": one actor, the committee.
+
+    A province hosting its own congress ("tỉnh X tổ chức Đại hội") stays when no body of it acts.
+    """
     if unit.roles != ["actor"]:
         return False
     place = fold(unit.name)
-    verbs = [v.split(":", 1)[1] for v in acts.get((place, ""), []) if v.startswith("place:")]
-    return any("gov" in acts.get((place, verb), []) for verb in verbs)
+    return any(v.startswith("gov:") for v in acts.get((place, ""), []))
 
 
 _PLACE_BEFORE_PROVINCE = re.compile(r"\b(?:tinh|thanh pho) (?=(\w+ \w+)\b)")
@@ -377,8 +394,11 @@ def merge_units(doc: Document) -> None:
                   and _names_a_place_or_body(plain[k][len(mine) + 1 :], names[k], doc.locality)]
         if longer:
             target = min(longer, key=len)
-        elif key.startswith(("ban chap hanh ", "bch ")) and key.split(" ", 3)[-1] in keys:
-            target = key.split(" ", 3)[-1] if key.startswith("ban") else key.split(" ", 1)[-1]
+        else:
+            # "Ban Chấp hành X", "Thường trực X": the standing bodies of X stand for X
+            for prefix in ("ban chap hanh ", "thuong truc "):
+                if key.startswith(prefix) and key[len(prefix) :] in keys:
+                    target = key[len(prefix) :]
         if target in kept:
             have = kept[target]
             have.roles = sorted(set(have.roles) | set(unit.roles))
