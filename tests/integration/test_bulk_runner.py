@@ -88,6 +88,15 @@ def _index(client: Any, name: str) -> Index:
     return Index(client, name, sleep=lambda _s: None)
 
 
+def _canonical(value: Any) -> Any:
+    """A typed attribute value with its sets sorted (DynamoDB keeps no order in SS/NS/BS)."""
+    if isinstance(value, dict):
+        return {k: sorted(v) if k in ("SS", "NS", "BS") else _canonical(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_canonical(v) for v in value]
+    return value
+
+
 def snapshot(index: Index) -> list[str]:
     """Every item of the table, timestamps left out (a Scan: the test's view, not the read path)."""
     items: list[dict[str, Any]] = []
@@ -99,7 +108,7 @@ def snapshot(index: Index) -> list[str]:
             break
         kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
     return sorted(
-        json.dumps({k: v for k, v in i.items() if k not in VOLATILE}, sort_keys=True, default=str)
+        json.dumps({k: _canonical(v) for k, v in i.items() if k not in VOLATILE}, sort_keys=True, default=str)
         for i in items
     )
 

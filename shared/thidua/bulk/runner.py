@@ -277,11 +277,13 @@ def run_bulk(
         )
     run = _Run(index, opts, report, progress, journal, inherited, on_failure, zip_limits, limits)
     try:
-        with _sigterm_as_interrupt():
+        with sigterm_as_interrupt():
             run.loop(executor, items)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
         report.seconds = time.monotonic() - started
+        # An interrupt that lands after the last document stopped nothing.
+        report.interrupted = report.interrupted and report.processed < report.total
         progress.close()
         if journal:
             journal.close()
@@ -473,7 +475,7 @@ class _Run:
 
 
 @contextlib.contextmanager
-def _sigterm_as_interrupt() -> Iterator[None]:
+def sigterm_as_interrupt() -> Iterator[None]:
     """`kill` (SIGTERM) stops the run like Ctrl-C does (main thread only: signals live there)."""
     if threading.current_thread() is not threading.main_thread():
         yield

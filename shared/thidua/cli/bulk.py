@@ -16,7 +16,7 @@ from pathlib import Path
 from thidua.bulk.progress import Progress
 from thidua.bulk.reindex import select_documents, sources_for
 from thidua.bulk.report import BulkReport, Failure
-from thidua.bulk.runner import AbortRun, RunOptions, default_workers, run_bulk
+from thidua.bulk.runner import AbortRun, RunOptions, default_workers, run_bulk, sigterm_as_interrupt
 from thidua.bulk.sources import Source, walk
 from thidua.store.index import Index
 from thidua.store.local_engine import local_index, thidua_home
@@ -34,9 +34,7 @@ def add_run_options(p: argparse.ArgumentParser) -> None:
         default=None,
         help="worker processes (default: every core, fewer for small batches)",
     )
-    p.add_argument(
-        "--report", type=Path, default=None, help="JSON report file (default: under THIDUA_HOME)"
-    )
+    p.add_argument("--report", type=Path, default=None, help="JSON report file (default: under THIDUA_HOME)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
 
 
@@ -98,9 +96,11 @@ def run_ingest(args: argparse.Namespace) -> int:
     if missing:
         print(f"thidua ingest: not found: {', '.join(map(str, missing))}", file=sys.stderr)
         return 2
-    sources = list(walk(args.paths))
-    with local_index() as index:
-        return execute("ingest", args, index, sources, force=False)
+    # From here on `kill` stops the command like Ctrl-C: cleanly, with a report of what is left.
+    with sigterm_as_interrupt():
+        sources = list(walk(args.paths))
+        with local_index() as index:
+            return execute("ingest", args, index, sources, force=False)
 
 
 # ---- thidua reindex / retry-failed --------------------------------------------------------------
@@ -137,12 +137,8 @@ def add_reindex_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser])
 
 
 def add_retry_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser(
-        "retry-failed", help="re-process failed documents (locally, or re-queue with --stack)"
-    )
-    p.add_argument(
-        "--stack", default=None, help="on AWS: re-queue failed S3 documents to the ingest queue"
-    )
+    p = sub.add_parser("retry-failed", help="re-process failed documents (locally, or re-queue with --stack)")
+    p.add_argument("--stack", default=None, help="on AWS: re-queue failed S3 documents to the ingest queue")
     p.add_argument("--region", default=None, help="with --stack: AWS region")
     p.add_argument("--reason", default=None, help="only failures with this reason code (e.g. timeout)")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
@@ -156,7 +152,7 @@ def run_reindex(args: argparse.Namespace) -> int:
         from thidua.cli.aws import reindex_on_aws
 
         return reindex_on_aws(args)
-    with local_index() as index:
+    with sigterm_as_interrupt(), local_index() as index:
         docs = select_documents(index, all_documents=args.all, older_than=args.older_than)
         sources, skipped = sources_for(docs)
         if skipped:
@@ -172,7 +168,7 @@ def run_retry(args: argparse.Namespace) -> int:
         from thidua.cli.aws import retry_on_aws
 
         return retry_on_aws(args)
-    with local_index() as index:
+    with sigterm_as_interrupt(), local_index() as index:
         docs = select_documents(index, statuses=("failed",), all_documents=True, reason=args.reason)
         sources, skipped = sources_for(docs)
         if skipped:
