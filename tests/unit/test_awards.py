@@ -98,8 +98,8 @@ def test_the_people_of_a_place_are_one_collective() -> None:
 
 def test_named_unit_as_subject_of_two_awards() -> None:
     text = (
-        "Tại hội nghị, Công ty CP Cấp nước Hòa Bình đã vinh dự nhận "
-        "Cờ thi đua của Chính phủ và Cờ thi đua của UBND tỉnh."
+        "Tại hội nghị, Công ty CP Cấp nước Sông Mây đã vinh dự đón nhận "
+        "Cờ thi đua của Chính phủ và Cờ thi đua của Bộ Xây dựng."
     )
     assert _awards(text) == [("co_thi_dua_chinh_phu", 1, "tap_the"), ("co_thi_dua_bo_tinh", 1, "tap_the")]
 
@@ -268,7 +268,7 @@ def test_a_counted_subject_receiving_an_award_and_a_joint_total_over_two_forms()
         ("co_thi_dua_chinh_phu", 2, "tap_the")
     ]
     text = (
-        "86 đơn vị nhận cờ thi đua và bằng khen của Chủ tịch UBND tỉnh\n"
+        "86 tập thể được nhận cờ thi đua và bằng khen của Chủ tịch UBND tỉnh\n"
         "Hội đồng thống nhất đề nghị tặng Cờ thi đua cho 31 tập thể, Bằng khen cho 55 tập thể."
     )
     assert _awards(text) == [("co_thi_dua_bo_tinh", 31, "tap_the"), ("bang_khen_bo_tinh", 55, "tap_the")]

@@ -81,7 +81,7 @@ def test_comparison_years_and_holiday_years_are_left_out() -> None:
 
 def test_review_span_followed_by_the_movement_counts_but_a_directive_span_does_not() -> None:
     movement = "Ngày 20/12/2023, huyện tổng kết 5 năm (2019 - 2023) thực hiện phong trào thi đua “Dân vận”."
-    directive = "Ngày 10/10/2024, tỉnh tổng kết 10 năm thực hiện Chỉ thị số 34-CT/TW (2014-2024) về thi đua."
+    directive = "Ngày 18/9/2024, tỉnh tổng kết 15 năm thực hiện Chỉ thị số 27-CT/TU (2009-2024) về thi đua."
     assert _years(movement) == [2019, 2020, 2021, 2022, 2023]
     assert _years(directive) == []
 

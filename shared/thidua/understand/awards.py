@@ -3,18 +3,18 @@
 Forms follow the Law on Emulation and Commendation (see `AWARD_IDS`). The
 count and recipient are read in the shapes the texts use:
 
-- "tặng Giấy khen cho 10 tập thể và 08 cá nhân" → two entries;
-- "trao Cờ thi đua của Chính phủ đến 14 tập thể", "… cho 30 tập thể và cá nhân" (recipient unknown);
-- "01 đơn vị được nhận Cờ thi đua của Chính phủ", "6/8 đơn vị được suy tôn danh hiệu Đơn vị Tiên tiến";
-- "Cờ thi đua của UBND tỉnh: 54 tập thể; Chiến sĩ thi đua cấp tỉnh: 60 cá nhân";
+- "tặng Giấy khen cho 12 tập thể và 07 cá nhân" → two entries;
+- "trao Cờ thi đua của Chính phủ đến 9 tập thể", "… cho 25 tập thể và cá nhân" (recipient unknown);
+- "03 đơn vị được nhận Cờ thi đua của Chính phủ", "5/7 đơn vị được bình chọn danh hiệu Đơn vị Tiên tiến";
+- "Cờ thi đua của UBND tỉnh: 18 tập thể; Chiến sĩ thi đua cấp tỉnh: 27 cá nhân";
 - named recipients count one each: "cho Ban Tổ chức Tỉnh ủy và Sở Nội vụ" → 2, "cho ông Trần Văn A" → 1
   individual, "Công ty X đã vinh dự nhận Cờ thi đua …" → 1;
-- honours with no form: "tuyên dương 21 tập thể", "vinh danh 100 điển hình" → ``other``.
+- honours with no form: "tuyên dương 16 tập thể", "vinh danh 75 điển hình" → ``other``.
 
-Background is left out: last year's or a period's results ("Năm 2023, cụm có 1 tập thể được
+Background is left out: last year's or a period's results ("Năm 2022, cụm có 2 tập thể được
 tặng cờ", "Trong 5 năm qua, …"), "one of the N" sentences, criteria, illustrations, and the
-figures of a report that the meeting then voted on ("nghe báo cáo … cho 69 đơn vị" when the
-vote gives 48).
+figures of a report that the meeting then voted on ("nghe báo cáo … cho 30 đơn vị" when the
+vote gives 26).
 """
 
 from __future__ import annotations
@@ -138,7 +138,7 @@ _BACKGROUND = re.compile(
     r"|trước\s+đó|trước\s+đây)\b",
     _I,
 )
-# "Là một trong 52 tập thể …", "Nhiều tập thể được tặng …": a member of a group, not a count.
+# "Là một trong 40 tập thể …", "Nhiều tập thể được tặng …": a member of a group, not a count.
 _ONE_OF = re.compile(
     r"\b(?:một|1)\s+trong\s+(?:số\s+)?(?:\d|các|những)|\bnhiều\s+(?:tập\s+thể|cá\s+nhân)\b", _I
 )
@@ -164,7 +164,7 @@ class _Found:
     rank: str
     status: AwardStatus
     names: list[str]
-    count_at: int = -1  # where a count written before the form starts ("117 đơn vị nhận …")
+    count_at: int = -1  # where a count written before the form starts ("86 tập thể được nhận …")
 
 
 def classify(head: str, tail: str, before: str) -> str:
@@ -201,7 +201,7 @@ def _recipient(noun: str) -> Recipient | None:
 
 
 def _counted_list(text: str, pos: int, limit: int) -> tuple[list[tuple[int, Recipient | None]], int]:
-    """Counts with their recipients from `pos`: "10 tập thể và 08 cá nhân" → [(10, tập thể), (8, cá nhân)]."""
+    """Counts with their recipients from `pos`: "12 tập thể và 07 cá nhân" → [(12, tập thể), (7, cá nhân)]."""
     out: list[tuple[int, Recipient | None]] = []
     while pos < limit:
         m = _COUNTED.match(text, pos)
@@ -527,7 +527,7 @@ def _leader_before(before: str, known: frozenset[str] = frozenset()) -> list[str
 
 def _resolve(found: list[_Found]) -> list[_Found]:
     """Drop repeats: a caption or headline that restates an award of the body."""
-    # "117 đơn vị nhận cờ thi đua và bằng khen": one count before two forms is their joint total.
+    # "86 tập thể được nhận cờ thi đua và bằng khen": one count before two forms is their joint total.
     forms_by_count: dict[int, set[str]] = {}
     for f in found:
         if f.count_at >= 0:

@@ -2,11 +2,11 @@
 
 Forms read (case-insensitive), granularity kept as written:
 
-- day, month and year: "22/2/2023", "21-3-2019", "15.3.2023", "ngày 15 tháng 3 năm 2023",
-  "20 Tháng Năm 2022", "ngày 24 tháng 02 năm 2021";
+- day, month and year: "14/3/2024", "27-4-2020", "15.3.2023", "ngày 15 tháng 3 năm 2023",
+  "18 Tháng Năm 2023", "ngày 17 tháng 02 năm 2022";
 - day and month, no year, only after a cue word so that counts such as
-  "6/8 đơn vị" are not read as dates: "Sáng ngày 02/02", "Chiều 30 - 11",
-  "Chiều này 15.3", "Ngày 18-7", "ngày 13.10", "Ngày 10 và 11 tháng 8", "Chiều qua (14/7)";
+  "6/8 đơn vị" are not read as dates: "Sáng ngày 05/03", "Chiều 28 - 11",
+  "Chiều này 17.3", "Ngày 19-7", "ngày 16.10", "Ngày 12 và 13 tháng 9", "Chiều qua (14/7)";
 - month and year, no day: "tháng 12/2022", "tháng 3 năm 2023".
 
 `scan_dates` returns every match with its span and the cue before it;
@@ -76,7 +76,7 @@ class RawDate:
     year: int | None
     cue: str | None
     form: str  # "numeric", "text", "cued", "month"
-    day2: int | None = None  # second day of "ngày 10 và 11 tháng 8"
+    day2: int | None = None  # second day of "ngày 12 và 13 tháng 9"
 
     @property
     def has_year(self) -> bool:

@@ -3,10 +3,10 @@
 `find_dates` reads every date with `dategrammar.scan_dates` and gives each a
 role from its surroundings:
 
-- ``published``: a page header date ("Ngày đăng: 24/06/2010", "21/03/2019 - 22:13",
-  "08:04, 15/04/2021", a line holding only "(22/01/2024)");
-- ``reference``: the date of a cited document ("Chỉ thị số 01/CT-UBND ngày 16/01/2023");
-- ``commemorated``: an anniversary span ("(30/4/1975 – 30/4/2025)") or an old date;
+- ``published``: a page header date ("Ngày đăng: 17/05/2011", "14/03/2020 - 21:48",
+  "07:52, 19/04/2022", a line holding only "(25/01/2024)");
+- ``reference``: the date of a cited document ("Chỉ thị số 05/CT-UBND ngày 20/02/2024");
+- ``commemorated``: an anniversary span ("(2/9/1945 – 2/9/2025)") or an old date;
 - ``range_start`` / ``range_end``: "từ ngày … đến ngày …", the span of a movement;
 - ``event``: any other date with a day; ``other``: month-only dates.
 
@@ -35,7 +35,7 @@ _LABEL = re.compile(
     r"(?:(?:thứ\s+\S+|chủ\s+nhật)\s*[,\-–]?\s*)?(?:ngày\s+)?$",
     _I,
 )
-# A page's timestamp is a clock time ("08:04, 15/04/2021", "21/03/2019 - 22:13") right beside the date.
+# A page's timestamp is a clock time ("07:52, 19/04/2022", "14/03/2020 - 21:48") right beside the date.
 _CLOCK = (
     r"\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s*(?:AM|PM|SA|CH))?"
     r"(?:\s*\(?(?:GMT|UTC)?\s*\+\s*0?7(?::?00)?\)?|Z)?"
@@ -151,7 +151,7 @@ def find_dates(doc: Document) -> None:
         else:
             roles.append("event")
             confidences.append(0.5)
-    # Spans: "(11/6/1948 – 11/6/2023)" is an anniversary; "từ ngày A đến ngày B" a duration.
+    # Spans: "(11/6/1948 – 11/6/2018)" is an anniversary; "từ ngày A đến ngày B" a duration.
     for i in range(len(raws) - 1):
         a, b = raws[i], raws[i + 1]
         between = text[a.end : b.start]
@@ -171,7 +171,7 @@ def find_dates(doc: Document) -> None:
         )
         for r, role, conf in zip(raws, roles, confidences, strict=True)
     ]
-    # The second day of "ngày 10 và 11 tháng 8" is kept as the end of the event's span.
+    # The second day of "ngày 12 và 13 tháng 9" is kept as the end of the event's span.
     for r in raws:
         if r.day2 is not None:
             doc.dates.append(
@@ -235,7 +235,7 @@ def _event_score(doc: Document, m: DateMention) -> float:
     if _TIME_OF_DAY.match(written):
         score += 2.0
     if _LEAD.match(lead):
-        score += 1.5  # the date opens its sentence: "Ngày 22/2/2023, Khối thi đua I …"
+        score += 1.5  # the date opens its sentence: "Ngày 14/3/2024, Cụm thi đua số 6 …"
     if _EVENT_WORDS.search(sentence):
         score += 1.0
     if _FUTURE.search(clause):

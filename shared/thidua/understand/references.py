@@ -1,12 +1,12 @@
 """Cited documents: directives, plans, decisions… with their number and date.
 
-"Chỉ thị số 01/CT-UBND ngày 16/01/2023", "Kế hoạch số 917/KH-KTĐVIII",
-"Kết luận 14-KL/TW", "Nghị định số 91/2017/NĐ-CP ngày 31/7/2017". A number
+"Chỉ thị số 05/CT-UBND ngày 20/02/2024", "Kế hoạch số 386/KH-KTĐIV",
+"Kết luận 27-KL/TW", "Nghị định số 98/2023/NĐ-CP ngày 31/12/2023". A number
 in the official shape (digits, then "/" or "-" and an upper-case code) is a
 reference even without the document type before it ("theo số 12/QĐ-UBND").
-The date is the one written right after the number ("… ngày 16/01/2023"), or
+The date is the one written right after the number ("… ngày 20/02/2024"), or
 the date that opens a sentence saying the document was issued
-("Ngày 31/12/2021, Chủ tịch UBND tỉnh ban hành Quyết định số 3517/QĐ-UBND").
+("Ngày 28/12/2022, Chủ tịch UBND tỉnh ban hành Quyết định số 2745/QĐ-UBND").
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ _KINDS = (
     "văn bản", "điều lệ", "chương trình", "đề án", "thông tư liên tịch", "nghị quyết liên tịch",
 )
 _KIND = "|".join(sorted((k.replace(" ", r"\s+") for k in _KINDS), key=len, reverse=True))
-# Number: "01/CT-UBND", "14-KL/TW", "91/2017/NĐ-CP", "917/KH-KTĐVIII", "08/HĐTĐKT-NV".
+# Number: "05/CT-UBND", "27-KL/TW", "98/2023/NĐ-CP", "386/KH-KTĐIV", "11/HĐTĐKT-VP".
 _CODE = r"[A-ZĐ][A-ZĐ0-9]*(?:[a-zđ]{0,3}[A-ZĐ0-9]+)*"
 _NUMBER = rf"\d{{1,5}}[a-z]?(?:/\d{{4}})?(?:\s?[/\-]\s?{_CODE})+"
 _TYPED = re.compile(
