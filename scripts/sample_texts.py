@@ -9,7 +9,7 @@ Khối thi đua các cơ quan nội chính tỉnh An Thạnh ký kết giao ư�
 
 24/02/2023 10:15
 
-Sáng ngày 23/02, tại Hội trường Sở Tư pháp, Khối thi đua các cơ quan nội chính tỉnh An Thạnh tổ chức hội nghị tổng kết công tác thi đua, khen thưởng năm 2022 và ký kết giao ước thi đua năm 2023.
+Sáng ngày 23/02, tại Hội trường Sở Tư pháp, Khối thi đua các cơ quan nội chính tỉnh An Thạnh tổ chức hội nghị tổng kết thi đua, khen thưởng năm 2022 và ký kết giao ước thi đua năm 2023.
 
 Khối thi đua các cơ quan nội chính tỉnh gồm 7 đơn vị: Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh, Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh, Sở Tư pháp, Thanh tra tỉnh và Cục Thi hành án dân sự tỉnh. Năm 2023, Sở Tư pháp được phân công làm Khối trưởng, Thanh tra tỉnh làm Khối phó.
 
@@ -26,7 +26,7 @@ Minh Thư
 
 # 2. Web page (html with menus, counters, share bar, related links, comments, footer).
 AN_THANH_2023_REVIEW_BODY = """\
-<p>Chiều 19/12, Khối thi đua các cơ quan nội chính tỉnh An Thạnh tổ chức hội nghị tổng kết công tác thi đua, khen thưởng năm 2023, bình xét thi đua và bàn giao nhiệm vụ Khối trưởng năm 2024.</p>
+<p>Chiều 19/12, Khối thi đua các cơ quan nội chính tỉnh An Thạnh tổ chức tổng kết công tác thi đua, khen thưởng năm 2023, bình xét thi đua và bàn giao nhiệm vụ Khối trưởng năm 2024.</p>
 <p>Chủ trì hội nghị có ông Lê Minh Khang, Giám đốc Sở Tư pháp, Khối trưởng Khối thi đua các cơ quan nội chính năm 2023. Tham dự có bà Phan Thị Ngọc Diệp, Phó Trưởng ban Thi đua - Khen thưởng, Sở Nội vụ và lãnh đạo 7 đơn vị thành viên.</p>
 <p>Báo cáo tại hội nghị cho thấy, năm 2023 các đơn vị trong Khối đã thực hiện nghiêm túc nội dung giao ước thi đua ký kết từ đầu năm. Sở Tư pháp thẩm định 215 dự thảo văn bản quy phạm pháp luật; Tòa án nhân dân tỉnh giải quyết 96,5% số vụ việc thụ lý; Cục Thi hành án dân sự tỉnh thi hành xong 84% số việc có điều kiện thi hành.</p>
 <p>Trên cơ sở kết quả chấm điểm, hội nghị đã thống nhất suy tôn 02 đơn vị dẫn đầu là Công an tỉnh và Viện kiểm sát nhân dân tỉnh, đề nghị UBND tỉnh tặng Cờ thi đua; đồng thời đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho 3 tập thể và 5 cá nhân có thành tích xuất sắc.</p>
@@ -63,7 +63,7 @@ Chiều 15 - 3, UBND tỉnh Hà Lâm tổ chức lễ phát động phong trào 
 
 Phát biểu tại buổi lễ, ông Hoàng Văn Thịnh, Chủ tịch UBND tỉnh, Chủ tịch Hội đồng Thi đua - Khen thưởng tỉnh nhấn mạnh: phong trào được triển khai theo Chỉ thị số 03/CT-UBND ngày 05/3/2021 của UBND tỉnh, với mục tiêu đến năm 2025 có 75% số xã đạt chuẩn nông thôn mới.
 
-Ông Ngô Đức Tài, Giám đốc Sở Nội vụ, cho biết Sở sẽ hướng dẫn các khối, cụm thi đua đăng ký nội dung thi đua trước ngày 30/4/2021. Đại diện Khối thi đua số 2 (khối các sở, ngành kinh tế), ông Mạc Hữu Nghĩa, Giám đốc Sở Tài chính, Khối trưởng Khối thi đua số 2 năm 2021, đã phát biểu hưởng ứng.
+Ông Ngô Đức Tuệ, Giám đốc Sở Nội vụ, cho biết Sở sẽ hướng dẫn các khối, cụm thi đua đăng ký nội dung thi đua trước ngày 30/4/2021. Đại diện Khối thi đua số 2 (khối các sở, ngành kinh tế), ông Mạc Hữu Nghĩa, Giám đốc Sở Tài chính, Khối trưởng Khối thi đua số 2 năm 2021, đã phát biểu hưởng ứng.
 
 Khối thi đua số 2 gồm các đơn vị: Sở Kế hoạch và Đầu tư, Sở Tài chính, Sở Công Thương, Sở Nông nghiệp và Phát triển nông thôn và Sở Giao thông vận tải.
 
@@ -116,7 +116,7 @@ Mạc Hữu Nghĩa
 HAI_DONG_2023_MIDYEAR = """\
 SƠ KẾT 6 THÁNG ĐẦU NĂM 2023 KHỐI THI ĐUA CÁC CƠ QUAN VĂN HÓA - XÃ HỘI THÀNH PHỐ HẢI ĐÔNG
 
-Ngày 14/7/2023, Khối thi đua các cơ quan văn hóa - xã hội thành phố Hải Đông tổ chức hội nghị sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm 2023, triển khai nhiệm vụ 6 tháng cuối năm.
+Ngày 14/7/2023, Khối thi đua các cơ quan văn hóa - xã hội thành phố Hải Đông tổ chức hội nghị sơ kết thi đua, khen thưởng 6 tháng đầu năm 2023, triển khai nhiệm vụ 6 tháng cuối năm.
 
 Khối thi đua gồm 5 đơn vị: Sở Y tế, Sở Văn hóa và Thể thao, Sở Giáo dục và Đào tạo, Sở Lao động - Thương binh và Xã hội và Đài Phát thanh và Truyền hình thành phố. Năm 2023, Sở Y tế là Khối trưởng, Sở Văn hóa và Thể thao là Khối phó.
 

@@ -25,7 +25,7 @@ pytestmark = [
 
 NEWS = """Hội nghị sơ kết phong trào thi đua của cụm thi đua các huyện phía Bắc
 
-Sáng 14/7/2025, cụm thi đua các huyện phía Bắc tổ chức hội nghị sơ kết công tác thi đua,
+Sáng 14/7/2025, cụm thi đua các huyện phía Bắc họp sơ kết công tác thi đua,
 khen thưởng 6 tháng đầu năm 2025. Các đơn vị đã ký kết giao ước thi đua năm 2025.
 """
 
