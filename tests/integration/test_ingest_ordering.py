@@ -1,0 +1,218 @@
+"""Out-of-order S3 events through the ingest function: the index must end up matching the bucket.
+
+Events are the real-shaped samples in events/ with their key and sequencer changed; S3
+delivers at least once and in any order, and the sequencer is the only order there is.
+Also: a backfill (no sequencer) meeting events for the same objects.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import hashlib
+import importlib.util
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+from urllib.parse import quote_plus
+
+import boto3
+import pytest
+from moto import mock_aws
+
+from thidua.bulk.backfill import backfill_batch
+from thidua.store import Index, SourceRef, StoredDocument
+from thidua.store import template_schema as ts
+from thidua.store.objects import ObjectStore
+from thidua.understand.entities import unit_id, unit_key
+from thidua.understand.record import DocumentRecord, UnitOut
+
+ROOT = Path(__file__).resolve().parents[2]
+REGION = "eu-west-1"
+TABLE = "thidua-ordering-test"
+KEY = "tin tức/2024/bài hội nghị.txt"
+
+
+def _load() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "ingest_app_ordering", ROOT / "functions" / "ingest" / "app.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+app = _load()
+CREATED = json.loads((ROOT / "events" / "sqs_s3_object_created.json").read_text(encoding="utf-8"))
+REMOVED = json.loads((ROOT / "events" / "sqs_s3_object_removed.json").read_text(encoding="utf-8"))
+BUCKET = json.loads(CREATED["Records"][0]["body"])["Records"][0]["s3"]["bucket"]["name"]
+
+
+def fake_extract(text: str, **_kwargs: Any) -> DocumentRecord:
+    units = [line[5:].strip() for line in text.splitlines() if line.startswith("unit:")]
+    return DocumentRecord(
+        event_date=dt.date(2024, 3, 1),
+        campaign_years=[2024],
+        units=[UnitOut(name=u, id=unit_id(u), key=unit_key(u)) for u in units],
+    )
+
+
+def _doc(unit: str) -> bytes:
+    return f"Hội nghị sơ kết thi đua.\nunit: {unit}\n".encode()
+
+
+def event(sample: dict[str, Any], sequencer: str, key: str = KEY) -> dict[str, Any]:
+    """A sample event for `key` with another sequencer (keys arrive URL-encoded, as from S3)."""
+    out = copy.deepcopy(sample)
+    body = json.loads(out["Records"][0]["body"])
+    body["Records"][0]["s3"]["object"]["key"] = quote_plus(key, safe="/")
+    body["Records"][0]["s3"]["object"]["sequencer"] = sequencer
+    out["Records"][0]["body"] = json.dumps(body)
+    out["Records"][0]["messageId"] = f"m-{sequencer}-{body['Records'][0]['eventName']}"
+    return out
+
+
+@dataclass
+class Context:
+    function_name: str = "thidua-IngestFunction"
+    memory_limit_in_mb: int = 1536
+    invoked_function_arn: str = f"arn:aws:lambda:{REGION}:123456789012:function:thidua-IngestFunction"
+    aws_request_id: str = "11111111-0000-4000-8000-000000000000"
+
+    def get_remaining_time_in_millis(self) -> int:
+        return 600_000
+
+
+@dataclass
+class Aws:
+    s3: Any
+    index: Index
+
+    def handle(self, evt: dict[str, Any]) -> None:
+        assert app.lambda_handler(evt, Context()) == {"batchItemFailures": []}
+
+    def doc(self, key: str = KEY) -> StoredDocument | None:
+        return self.index.get_document(SourceRef.s3(BUCKET, key).doc_id)
+
+    def matches_bucket(self, key: str = KEY) -> bool:
+        """The index holds the object's current bytes if it exists, and nothing if it does not."""
+        doc = self.doc(key)
+        try:
+            body = self.s3.get_object(Bucket=BUCKET, Key=key)["Body"].read()
+        except self.s3.exceptions.NoSuchKey:
+            return doc is None
+        return doc is not None and doc.content_hash == hashlib.sha256(body).hexdigest()
+
+
+@pytest.fixture
+def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[Aws]:
+    for name, value in {
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_DEFAULT_REGION": REGION,
+        "AWS_REGION": REGION,
+        "THIDUA_TABLE": TABLE,
+        "POWERTOOLS_SERVICE_NAME": "thidua",
+        "POWERTOOLS_METRICS_NAMESPACE": "thidua",
+        "POWERTOOLS_LOG_LEVEL": "WARNING",
+    }.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("THIDUA_ENDPOINT_URL", raising=False)
+    monkeypatch.setattr("thidua.ingest.extract_record", fake_extract)
+    app.build_dependencies.cache_clear()
+    with mock_aws():
+        ddb = boto3.client("dynamodb", region_name=REGION)
+        ddb.create_table(**ts.create_table_kwargs(TABLE))
+        s3 = boto3.client("s3", region_name=REGION)
+        s3.create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION})
+        yield Aws(s3, Index(ddb, TABLE))
+    app.build_dependencies.cache_clear()
+
+
+SEQ_1, SEQ_2, SEQ_3 = "0065A0F8B7C2D3E4F5", "0065A0F8B7C2D3E500", "0065A0F8B7C2D3E5A0"
+
+
+def test_a_stale_created_after_a_newer_one_changes_nothing(aws: Aws) -> None:
+    aws.s3.put_object(Bucket=BUCKET, Key=KEY, Body=_doc("Sở Nội vụ"))
+    aws.s3.put_object(Bucket=BUCKET, Key=KEY, Body=_doc("Sở Y tế"))  # overwritten before any event ran
+    aws.handle(event(CREATED, SEQ_2))
+    before = aws.doc()
+    aws.handle(event(CREATED, SEQ_1))  # the first upload's event, delivered late
+    after = aws.doc()
+    assert before is not None and after is not None
+    assert after.content_hash == before.content_hash and after.updated_at == before.updated_at
+    assert after.facets == before.facets and f"UNIT#{unit_id('Sở Y tế')}" in after.facets
+    assert aws.matches_bucket()
+
+
+def test_a_redelivered_older_event_after_the_newer_one_was_indexed(aws: Aws) -> None:
+    aws.s3.put_object(Bucket=BUCKET, Key=KEY, Body=_doc("Sở Nội vụ"))
+    aws.handle(event(CREATED, SEQ_1))
+    aws.s3.put_object(Bucket=BUCKET, Key=KEY, Body=_doc("Sở Tư pháp"))
+    aws.handle(event(CREATED, SEQ_2))
+    aws.handle(event(CREATED, SEQ_1))  # at-least-once: the first event again
+    doc = aws.doc()
+    assert doc is not None and f"UNIT#{unit_id('Sở Tư pháp')}" in doc.facets
+    assert f"UNIT#{unit_id('Sở Nội vụ')}" not in doc.facets
+    assert aws.matches_bucket()
+
+
+def test_removed_before_created_leaves_the_object_out(aws: Aws) -> None:
+    aws.s3.put_object(Bucket=BUCKET, Key=KEY, Body=_doc("Sở Nội vụ"))
+    aws.s3.delete_object(Bucket=BUCKET, Key=KEY)
+    aws.handle(event(REMOVED, SEQ_2))
+    aws.handle(event(CREATED, SEQ_1))
+    assert aws.doc() is None and aws.matches_bucket()
+
+
+def test_created_removed_created_in_any_order_ends_with_the_last_upload(aws: Aws) -> None:
+    aws.s3.put_object(Bucket=BUCKET, Key=KEY, Body=_doc("Sở Nội vụ"))
+    aws.s3.delete_object(Bucket=BUCKET, Key=KEY)
+    aws.s3.put_object(Bucket=BUCKET, Key=KEY, Body=_doc("Sở Xây dựng"))
+    for order in (
+        ((REMOVED, SEQ_2), (CREATED, SEQ_3), (CREATED, SEQ_1)),
+        ((CREATED, SEQ_3), (REMOVED, SEQ_2)),
+    ):
+        for sample, seq in order:
+            aws.handle(event(sample, seq))
+        doc = aws.doc()
+        assert doc is not None and f"UNIT#{unit_id('Sở Xây dựng')}" in doc.facets, order
+        assert aws.matches_bucket()
+
+
+def test_removed_after_created_then_a_late_duplicate_removal(aws: Aws) -> None:
+    aws.s3.put_object(Bucket=BUCKET, Key=KEY, Body=_doc("Sở Nội vụ"))
+    aws.handle(event(CREATED, SEQ_1))
+    aws.s3.delete_object(Bucket=BUCKET, Key=KEY)
+    aws.handle(event(REMOVED, SEQ_2))
+    aws.handle(event(REMOVED, SEQ_2))
+    aws.handle(event(CREATED, SEQ_1))
+    assert aws.doc() is None and aws.matches_bucket()
+
+
+def test_a_backfill_meeting_events_for_the_same_objects(aws: Aws) -> None:
+    objects = ObjectStore(aws.s3)
+    other = "tin tức/2024/khác.txt"
+    aws.s3.put_object(Bucket=BUCKET, Key=KEY, Body=_doc("Sở Nội vụ"))
+    aws.s3.put_object(Bucket=BUCKET, Key=other, Body=_doc("Sở Y tế"))
+    aws.handle(event(CREATED, SEQ_1))
+    aws.s3.delete_object(Bucket=BUCKET, Key=other)  # removed after the backfill listed it
+    summary = backfill_batch(BUCKET, [KEY, other], objects=objects, index=aws.index)
+    assert dict(summary.counts) == {"unchanged": 1, "missing": 1}
+    aws.handle(event(REMOVED, SEQ_2, key=other))
+    # The backfill indexed nothing for the removed object; its late Created stays stale.
+    aws.handle(event(CREATED, SEQ_1, key=other))
+    assert aws.matches_bucket(KEY) and aws.matches_bucket(other)
+    # An upload the backfill indexes before its own event arrives: the event finds it unchanged.
+    aws.s3.put_object(Bucket=BUCKET, Key=KEY, Body=_doc("Sở Tài chính"))
+    assert dict(backfill_batch(BUCKET, [KEY], objects=objects, index=aws.index).counts) == {"ok": 1}
+    aws.handle(event(CREATED, SEQ_3))
+    assert aws.matches_bucket(KEY)
+    aws.handle(event(CREATED, SEQ_1))  # and the oldest event, late, changes nothing
+    assert aws.matches_bucket(KEY)
