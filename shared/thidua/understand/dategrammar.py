@@ -5,7 +5,7 @@ Forms read (case-insensitive), granularity kept as written:
 - day, month and year: "14/3/2024", "27-4-2020", "15.3.2023", "ngày 15 tháng 3 năm 2023",
   "18 Tháng Năm 2023", "ngày 17 tháng 02 năm 2022";
 - day and month, no year, only after a cue word so that counts such as
-  "6/8 đơn vị" are not read as dates: "Sáng ngày 05/03", "Chiều 28 - 11",
+  "5/7 đơn vị" are not read as dates: "Sáng ngày 05/03", "Chiều 28 - 11",
   "Chiều này 17.3", "Ngày 19-7", "ngày 16.10", "Ngày 12 và 13 tháng 9", "Chiều qua (14/7)";
 - month and year, no day: "tháng 12/2022", "tháng 3 năm 2023".
 

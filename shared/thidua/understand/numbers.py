@@ -54,7 +54,7 @@ def parse_count(token: str) -> int | None:
     """The integer a written count stands for, or None when it is not a count.
 
     "01" → 1, "1.200" → 1200, "hai" → 2, "mười lăm" → 15, "hai mươi mốt" → 21.
-    A fraction "6/8" counts its numerator.
+    A fraction "5/7" counts its numerator.
     """
     token = token.strip().lower()
     if not token:
