@@ -224,3 +224,28 @@ def test_one_member_for_a_body_and_its_committee_or_address() -> None:
     )
     bloc = _only(doc)
     assert bloc.members == ["phường An Mỹ", "phường An Sơn"]
+
+
+def test_company_lists_with_lower_case_words_dashed_provinces_and_headlines_after_a_colon() -> None:
+    doc = read(
+        "Khối gồm 3 doanh nghiệp: Công ty TNHH MTV Xổ số kiến thiết Phú Yên, Công ty Cổ phần Cấp thoát nước "
+        "Phú Yên và Công ty TNHH MTV Lâm nghiệp Hà Thanh. Khối thi đua số 9 đã ký kết giao ước.\n"
+        "Cụm thi đua số 4 gồm KBNN các tỉnh: Bình Dương, Đồng Nai và Bà Rịa - Vũng Tàu.\n"
+        "Cụm thi đua số 8 các tỉnh: Tổng kết phong trào năm 2023"
+    )
+    blocs = {b.name: b for b in doc.blocs}
+    assert len(blocs["Khối thi đua số 9"].members) == 3
+    assert blocs["Khối thi đua số 9"].members[2] == "Công ty TNHH MTV Lâm nghiệp Hà Thanh"
+    assert blocs["Cụm thi đua số 4"].members == [
+        "KBNN tỉnh Bình Dương", "KBNN tỉnh Đồng Nai", "KBNN tỉnh Bà Rịa - Vũng Tàu",
+    ]
+    (eighth,) = [b for name, b in blocs.items() if name.startswith("Cụm thi đua số 8")]
+    assert eighth.members == []
+
+
+def test_a_list_of_contents_is_no_member_list() -> None:
+    doc = read(
+        "Nội dung thi đua của Khối thi đua số 2 gồm 3 nội dung: Kết quả thực hiện nhiệm vụ, "
+        "Cải cách hành chính."
+    )
+    assert _only(doc).members == []

@@ -44,7 +44,8 @@ _STOP_PHRASES = frozenset(
 )
 # After a comma inside a descriptive name, the next category goes on ("tham mưu, tổng hợp").
 _CONTINUE_AFTER_COMMA = frozenset(
-    words("tổng thành thị huyện quận phường xã ngành đoàn cao trung bệnh doanh cơ đơn trường viện hội sở ban")
+    [*words("tổng thành thị huyện quận phường xã ngành đoàn cao trung bệnh doanh cơ đơn trường viện hội sở"),
+     "ban", "giúp"]
 )
 _NOT_BLOC_AFTER = frozenset(["trưởng", "phó"])
 _NUMBER_WORDS = frozenset(["hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"])
@@ -196,6 +197,10 @@ def bloc_mentions(seg: Segment) -> tuple[BlocMention, ...]:
             value, end = number
             parent = _parent(w, end)
             name_end = end
+            if parent is None and end < len(tokens) and tokens[end].low == "các":
+                # "Cụm thi đua số 3 các VKSND cấp huyện tỉnh Sóc Trăng": the number's bloc, described
+                name_end = _descriptive(w, end)
+                words = tuple(fold(w.text(end, name_end)).split())
         else:
             value = None
             end = _descriptive(w, j)

@@ -25,7 +25,8 @@ from thidua.understand.blocgrammar import BlocMention, bloc_mentions
 from thidua.understand.document import BlocFact, Document, Evidence, UnitFact
 from thidua.understand.entities import unit_key
 from thidua.understand.leaders import leader_groups
-from thidua.understand.orgnames import words
+from thidua.understand.locality import is_province
+from thidua.understand.orgnames import phrases, words
 from thidua.understand.orgs import CLAUSE_WORDS, Org, Words, is_post_start, match_head, person_at, scan
 from thidua.understand.people import people_in
 from thidua.understand.pipeline import step
@@ -40,9 +41,17 @@ _FILLERS = frozenset(words(
     """
 ))
 _KIND_NOUNS = frozenset({"trường", "bệnh"})
+# Nouns a member list may announce ("gồm 6 doanh nghiệp:"); "gồm 4 nội dung:" is no member list.
+_UNIT_KINDS = frozenset(
+    words("doanh nghiệp công ty tập thể cục chi tổng sở ban ngành đội phòng hội viện trung tâm bệnh")
+)
+_EVENT_WORDS = frozenset(
+    tuple(p.split()) for p in phrases("tổng kết|sơ kết|ký kết|phát động|triển khai|tổ chức|hội nghị|ra quân")
+)
 _CONNECTORS = frozenset(words("là làm được giao nhiệm vụ bầu đơn vị giữ chức vai trò nhận - ( , do |"))
 # Words of a descriptive name that do not tell blocs apart ("các phường" and "khối phường" are one).
 _FILLER_WORDS = frozenset({"cac", "khoi", "cum", "thi", "dua"})
+_PROVINCE_AFTER_PLACE_WORD = re.compile(r"\b(?:tinh|thanh pho) (?=(\w+ \w+(?: \w+)?)$)")
 _CENTRAL_CITIES = frozenset(
     fold(n) for n in ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")
 )
@@ -165,6 +174,8 @@ def _bare_item(w: Words, k: int) -> int:
         if tok.low in CLAUSE_WORDS or is_post_start(w, k + n) or match_head(w, k + n):
             break
         n = max(n + 1, w.word_end(k + n) - k)
+    if n and tuple(w.low(k, 2)) in _EVENT_WORDS:
+        return 0  # "… các tỉnh: Tổng kết phong trào …": a headline goes on, no member
     if n and k + n < len(tokens) and tokens[k + n].is_num and len(tokens[k + n].text) <= 2:
         n += 1  # "THPT Nam Đàn 3"
     if n and person_at(w, k):
@@ -209,7 +220,8 @@ def _read_list(
             kind = tokens[k].text.capitalize()  # "gồm 5 trường: Mầm non Hoa Sen, …"
             k += 1
             continue
-        elif tokens[k].low in _FILLERS or tokens[k].is_num or tokens[k].low == ",":
+        elif tokens[k].low in _FILLERS or tokens[k].is_num or tokens[k].low == "," or (
+                not items and tokens[k].low in _UNIT_KINDS):  # "gồm 6 doanh nghiệp: …"
             if items and tokens[k].low not in ("các",) and not tokens[k].is_num:
                 break
             k += 1  # "gồm 6 đơn vị: …", "và 2 thành phố …"
@@ -393,9 +405,13 @@ def _choose_head(bloc: _Bloc, doc: Document) -> tuple[str | None, str | None, st
 
 
 def _member_key(name: str) -> str:
-    """ "UBND phường An Mỹ, thành phố Tam Kỳ" → "phuong an my": the body's own place, no committee prefix."""
+    """ "UBND phường An Mỹ, thành phố Tam Kỳ" → "phuong an my": the body's own place, no committee prefix;
+    "KBNN tỉnh Bình Phước" and "KBNN Bình Phước" meet."""
     key = fold(name.split(",")[0])
-    return key[len("ubnd "):] if key.startswith("ubnd ") else key
+    key = key[len("ubnd "):] if key.startswith("ubnd ") else key
+    for prefix in ("bo chi huy ",):
+        key = key[len(prefix):] if key.startswith(prefix) else key
+    return _PROVINCE_AFTER_PLACE_WORD.sub(lambda m: "" if is_province(m.group(1)) else m.group(0), key)
 
 
 def _add_member(bloc: _Bloc, member: _Member) -> None:
@@ -559,12 +575,13 @@ def _venue_units(doc: Document, blocs: list[_Bloc]) -> list[UnitFact]:
     levels: set[int] = set()
     for bloc in blocs:
         for m in bloc.members:
-            if m.level is not None:
+            if m.level is not None and fold(m.name).startswith(fold(m.level)):
                 levels.add(_level_of(m.name.split(" ", 1)[-1], m.level))
-        words = bloc.words
-        for word, level in (("tinh", 1), ("huyen", 2), ("quan", 2), ("phuong", 3), ("xa", 3)):
-            if word in words:
-                levels.add(level)
+        # the kind of members a bloc is named for: "các tỉnh …", "các huyện, thành phố, thị xã"
+        for kind in (list(m.words[1:3]) for m in bloc.mentions if m.words[:1] == ("cac",)):
+            for word, level in (("tinh", 1), ("huyen", 2), ("quan", 2), ("phuong", 3), ("xa", 3)):
+                if kind[:1] == [word]:
+                    levels.add(level)
     if not levels:
         return []
     known = {fold(m.name) for b in blocs for m in b.members}

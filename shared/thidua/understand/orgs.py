@@ -427,7 +427,7 @@ def _tail(w: Words, j: int, head: lex.Head) -> tuple[int, Place | None, frozense
                 continue
             if _stops_name(w, k):
                 break
-            if person_at(w, k) and not (head.kind == "school" and k > j):
+            if person_at(w, k) and not (head.kind in ("school", "company") and k > j):
                 break  # but a school may bear a person's name ("Trường Tiểu học Nguyễn Văn Trỗi")
             nested = match_head(w, k)
             if nested is not None:
@@ -532,7 +532,7 @@ def parse_org(w: Words, i: int, *, lower: bool = False, after_office: bool = Fal
     if not tokens[i].cap and not (j < len(tokens) and tokens[j].cap):
         return None  # "sở Nội vụ" yes; "chi cục xây dựng kế hoạch" no
     bare = end == j and place is None
-    end = _address(w, end, place)
+    end = _address(w, end, place if place is not None else Place(end, end, "tỉnh", "?"))
     generic = (_is_generic(tokens, i) or (place is None and _plural_place(w, end) is not None)
                or _generic_after(w, end)
                or (bare and head.kind == "mass" and head.words[0] not in ("tỉnh", "thành", "huyện", "quận")))
@@ -612,9 +612,15 @@ def _place_item(w: Words, k: int, level: str) -> int:
     tokens = w.tokens
     if tokens[k].is_num:
         return 1 if level in ("quận", "phường") else 0
-    hit = province_prefix([t.text for t in tokens[k : k + 4]])
+    window = tokens[k : k + 6]
+    hit = province_prefix([t.text for t in window if t.low != "-"])
     if hit is not None and looks_like_name_word(tokens[k].text):
-        return hit[1]
+        taken = n = 0
+        while taken < hit[1]:  # "Bà Rịa - Vũng Tàu": the dash is inside the name
+            if window[n].low != "-":
+                taken += 1
+            n += 1
+        return n
     if level == "tỉnh" or lex.longest_phrase(w.low(k, 5), lex.region_phrases()):
         return 0
     run = caps_run(w, k, 4)
@@ -624,23 +630,23 @@ def _place_item(w: Words, k: int, level: str) -> int:
     return 0 if person_at(w, k) else run
 
 
-def names_list(w: Words, k: int, level: str) -> list[tuple[int, int, str]]:
-    """Spans and levels of a list of place names ("Vĩnh Long, An Giang và Tây Ninh", "7, 12, Bình Tân").
+def names_list(w: Words, k: int, level: str) -> list[tuple[int, int, str, int]]:
+    """Spans, levels and first words of a list of place names ("Vĩnh Long, An Giang và Tây Ninh", "7, 12").
 
     An item may bring its own place word ("Mỹ Tú, Kế Sách và thị xã Ngã Năm").
     """
     tokens = w.tokens
-    items: list[tuple[int, int, str]] = []
+    items: list[tuple[int, int, str, int]] = []
     while k < len(tokens) and k not in w.shouted:
         own = parse_place(w, k, bare_ok=False) if items else None
         if own is not None and own.name is not None:
-            items.append((own.end - len(own.name.split()), own.end, own.level))
+            items.append((own.end - len(own.name.split()), own.end, own.level, k))
             k = own.end
         else:
             n = _place_item(w, k, level)
             if n == 0:
                 break
-            items.append((k, k + n, level))
+            items.append((k, k + n, level, k))
             k += n
         if k + 1 < len(tokens) and (tokens[k].text in (",", ";") or tokens[k].low == "và"):
             k += 1
@@ -687,13 +693,13 @@ def distribute_over_places(w: Words, org: Org | None, k: int, i0: int) -> list[O
     tokens = w.tokens
     head_text = org.name if org is not None else ""
     out: list[Org] = []
-    for a, b, own in items:
+    for a, b, own, first in items:
         name = w.text(a, b)
         out.append(Org(
             name=_capitalise(_spell(head_text, own, name)) if head_text else _spell("", own, name),
             i=a, j=b, start=tokens[i0].start if not out else tokens[a].start, end=tokens[b - 1].end,
             kind=org.kind if org is not None else "place", head=org.head if org is not None else (own,),
-            place=Place(a, b, own, name), shared=True, lead=i0 if not out else a,
+            place=Place(a, b, own, name), shared=True, lead=i0 if not out else first,
         ))
     return out
 

@@ -24,7 +24,7 @@ from thidua.understand.document import Document, Evidence, UnitFact
 from thidua.understand.entities import search_key, unit_key
 from thidua.understand.locality import find_locality, is_province
 from thidua.understand.orgnames import phrases
-from thidua.understand.orgs import Org, Words, scan
+from thidua.understand.orgs import Org, Words, match_head, scan
 from thidua.understand.people import people_in
 from thidua.understand.pipeline import step
 from thidua.understand.text import fold
@@ -119,6 +119,9 @@ def background(w: Words, org: Org) -> str | None:
         return "awarder"  # "2 tập thể được Bộ Y tế tặng Bằng khen"
     if _issues(w, org):
         return "issuer"  # "UBND tỉnh vừa ban hành Quyết định …"
+    if org.i == 0 and org.j + 1 < len(tokens) and tokens[org.j].text == ":" and (
+            tokens[org.j + 1].low in ("khối", "cụm") or match_head(w, org.j + 1)):
+        return "label"  # "UBND Quận 10: Cụm thi đua số 2 ký kết …" labels a headline with its own subject
     if "tham mưu" in " ".join(before) and org.i > 0 and tokens[org.i - 1].low in ("với", "cho"):
         return "advised"
     if org.i > 0 and tokens[org.i - 1].low in ("nghị", "trình", "để") and _decides_after(w, org):
@@ -399,6 +402,8 @@ def merge_units(doc: Document) -> None:
             for prefix in ("ban chap hanh ", "thuong truc "):
                 if key.startswith(prefix) and key[len(prefix) :] in keys:
                     target = key[len(prefix) :]
+            if "bo chi huy " + key in keys:
+                target = "bo chi huy " + key  # "BĐBP tỉnh X" is its "Bộ Chỉ huy BĐBP tỉnh X"
         if target in kept:
             have = kept[target]
             have.roles = sorted(set(have.roles) | set(unit.roles))
