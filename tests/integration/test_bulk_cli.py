@@ -1,0 +1,103 @@
+"""`thidua ingest / reindex / retry-failed / status` as a user runs them, against a moto server
+(THIDUA_ENDPOINT_URL), with a stand-in extractor: summaries, report files and exit codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from moto.server import ThreadedMotoServer
+
+from thidua.cli.main import main
+from thidua.understand.entities import unit_id, unit_key
+from thidua.understand.record import DocumentRecord, UnitOut
+
+STATE = {"suffix": ""}
+
+
+def fake_extract(text: str, **_kwargs: Any) -> DocumentRecord:
+    units = [line[5:].strip() + STATE["suffix"] for line in text.splitlines() if line.startswith("unit:")]
+    return DocumentRecord(
+        event_date=dt.date(2023, 5, 1),
+        units=[UnitOut(name=u, id=unit_id(u), key=unit_key(u)) for u in units],
+    )
+
+
+@pytest.fixture
+def local(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    monkeypatch.setenv("THIDUA_ENDPOINT_URL", f"http://{host}:{port}")
+    monkeypatch.setenv("THIDUA_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("THIDUA_TABLE", "thidua-cli-bulk")
+    monkeypatch.delenv("AWS_ACCESS_KEY_ID", raising=False)
+    monkeypatch.setattr("thidua.ingest.extract_record", fake_extract)
+    STATE["suffix"] = ""
+    try:
+        yield tmp_path
+    finally:
+        server.stop()
+
+
+def _archive(root: Path) -> Path:
+    docs = root / "docs"
+    (docs / "a").mkdir(parents=True)
+    (docs / "a" / "tin.txt").write_text("Tổng kết.\nunit: Sở Nội vụ\n", encoding="utf-8")
+    (docs / "trong.txt").write_bytes(b"")
+    with zipfile.ZipFile(docs / "kho.zip", "w") as zf:
+        zf.writestr("2023/bien-ban.txt", "Bình xét.\nunit: Sở Y tế\n")
+        zf.writestr("2023/hong.docx", b"not a word file")
+    return docs
+
+
+def _json_out(capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(capsys.readouterr().out)
+    return data
+
+
+def test_ingest_reindex_retry_and_status(local: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docs = _archive(local)
+    report_path = local / "report.json"
+    assert main(["ingest", str(docs), "--json", "--workers", "1", "--report", str(report_path)]) == 0
+    summary = _json_out(capsys)
+    assert summary["counts"] == {"ok": 2, "failed": 2} and summary["report"] == str(report_path)
+    written = json.loads(report_path.read_text(encoding="utf-8"))
+    assert sorted(f["reason"].split(":")[0] for f in written["failed"]) == ["corrupt", "empty"]
+    assert sorted(Path(f["path"]).name for f in written["failed"]) == ["hong.docx", "trong.txt"]
+
+    # The human summary: counts, failures by reason, the report's path.
+    assert main(["ingest", str(docs), "--workers", "1", "--no-progress"]) == 0
+    text = capsys.readouterr().out
+    assert "indexed 0, unchanged 2, failed 2" in text and "failed: empty: 1" in text and "report: " in text
+    assert list((local / "home" / "reports").glob("ingest-*.json"))
+
+    # Nothing is older than the running extractor: the default reindex has nothing to do.
+    assert main(["reindex", "--json"]) == 0
+    assert _json_out(capsys)["total"] == 0
+    # --all re-extracts from the stored sources (archive entries included).
+    STATE["suffix"] = " tỉnh"
+    assert main(["reindex", "--all", "--json", "--workers", "1"]) == 0
+    redone = _json_out(capsys)
+    assert redone["counts"] == {"ok": 2, "failed": 2} and redone["command"] == "reindex"
+
+    (docs / "trong.txt").write_text("Sơ kết.\nunit: Sở Tư pháp\n", encoding="utf-8")  # fixed
+    assert main(["retry-failed", "--json", "--workers", "1"]) == 0
+    retried = _json_out(capsys)
+    assert retried["total"] == 2 and retried["counts"] == {"ok": 1, "failed": 1}
+
+    assert main(["status", "--json"]) == 0
+    status = _json_out(capsys)
+    by_status = {c["status"]: c["documents"] for c in status["counts"]}
+    assert by_status == {"ok": 3, "failed": 1}
+    assert [f["reason"].split(":")[0] for f in status["failed"]] == ["corrupt"]
+
+
+def test_missing_paths_and_bad_uris_are_usage_errors(local: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ingest", str(local / "nowhere")]) == 2
+    assert "not found" in capsys.readouterr().err
