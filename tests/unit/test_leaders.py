@@ -148,3 +148,13 @@ def test_parent_body_after_a_comma_and_a_body_named_only_by_its_kind() -> None:
     assert leaders["Hà Văn Sĩ"].title == "Giám đốc Sở"
     assert leaders["Châu Minh Đạt"].title == "Bí thư Tỉnh Đoàn"
     assert leaders["Lục Thị Vân"].title == "Phó Giám đốc Đài Phát thanh và Truyền hình tỉnh"
+
+
+def test_a_place_named_after_a_person_is_read_as_the_place() -> None:
+    doc = read(
+        "Sáng 7/8, huyện Nguyễn Văn Cừ tổ chức Đại hội thi đua yêu nước. Dự có ông Lò Văn Hải, Bí thư "
+        "Huyện ủy Nguyễn Văn Cừ."
+    )
+    assert [p.name for p in doc.leaders] == ["Lò Văn Hải"]
+    assert doc.leaders[0].title == "Bí thư Huyện ủy Nguyễn Văn Cừ"
+    assert has_unit(doc, "huyện Nguyễn Văn Cừ") and has_unit(doc, "Huyện ủy Nguyễn Văn Cừ")

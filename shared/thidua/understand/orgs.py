@@ -223,9 +223,20 @@ def caps_run(w: Words, i: int, limit: int = 6) -> int:
     return n
 
 
+def known_place_at(w: Words, i: int) -> int:
+    """Length of a place name the document uses at word i ("Trần Văn Thời" of "huyện Trần Văn Thời")."""
+    for n in (4, 3, 2):
+        words = tuple(w.low(i, n))
+        if len(words) == n and words in w.seg.places:
+            return n
+    return 0
+
+
 def person_at(w: Words, i: int) -> int:
     """Length of a personal name starting at word i when it clearly is one (surname + 2-3 syllables)."""
     tokens = w.tokens
+    if known_place_at(w, i):
+        return 0
     run = caps_run(w, i, 4)
     if run >= 2 and tuple(w.low(i, 3)) in _NOT_PERSONS:
         return 0
@@ -269,6 +280,9 @@ def _place_name(w: Words, i: int, level: str) -> int:
                 taken += 1
             k += 1
         return k - i
+    known = known_place_at(w, i)
+    if known:
+        return known
     if level == "tỉnh":
         # A province missing from the gazetteer: two syllables that do not open a personal name.
         two = caps_run(w, i, 3) == 2 and tokens[i].low not in SURNAMES and not _stops_place(w, i)

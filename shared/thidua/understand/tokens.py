@@ -65,6 +65,9 @@ class Segment:
     end: int
     text: str
     tokens: tuple[Token, ...]
+    # Names the document gives to places ("huyện Trần Văn Thời tổ chức …"), lower case, as word tuples:
+    # a place may bear a person's name, and such a name is then read as the place.
+    places: frozenset[tuple[str, ...]] = frozenset()
 
     @property
     def shouting(self) -> bool:
@@ -188,4 +191,38 @@ def segments(text: str) -> tuple[Segment, ...]:
                 continue
             chunk = masked[s_start:s_end].replace("\n", " ")
             out.append(Segment(s_start, s_end, chunk, tokenize(chunk, s_start)))
-    return tuple(out)
+    places = _place_names(out)
+    return tuple(Segment(s.start, s.end, s.text, s.tokens, places) for s in out)
+
+
+_PLACE_WORDS = frozenset({"huyện", "quận", "xã", "phường", "thị", "thành"})
+_COMMITTEE_BEFORE = frozenset(
+    {"ubnd", "hđnd", "hdnd", "ủy", "uỷ", "bí", "chủ", "tịch", "thư", "trưởng", "đốc"}
+)
+
+
+def _place_names(segs: list[Segment]) -> frozenset[tuple[str, ...]]:
+    """Names written right after a lower-case place word that no committee or post precedes
+    ("tại huyện Trần Văn Thời", "Đại hội … huyện Trần Văn Thời"): the document's own places."""
+    out: set[tuple[str, ...]] = set()
+    for seg in segs:
+        tokens = seg.tokens
+        for k, tok in enumerate(tokens):
+            if tok.text not in _PLACE_WORDS:
+                continue
+            n = k + 1
+            if tok.text in ("thị", "thành"):
+                if n >= len(tokens) or tokens[n].text not in ("xã", "trấn", "phố"):
+                    continue
+                n += 1
+            if k > 0 and tokens[k - 1].low in _COMMITTEE_BEFORE:
+                continue
+            run = 0
+            while n + run < len(tokens) and run < 4:
+                word = tokens[n + run]
+                if not (word.is_word and word.cap and not word.upper):
+                    break
+                run += 1
+            if run >= 2:
+                out.add(tuple(t.low for t in tokens[n : n + run]))
+    return frozenset(out)
