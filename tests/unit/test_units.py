@@ -172,3 +172,11 @@ def test_awarders_issuers_slogans_and_committees_acting_for_their_place() -> Non
         "UBND tỉnh vừa ban hành Quyết định số 15/QĐ-UBND. Viện kiểm sát hai cấp tỉnh đạt nhiều kết quả."
     )
     assert unit_names(doc) == {"ubnd huyen tan bien"}
+
+
+def test_an_address_after_a_name_is_read_but_left_out_of_the_name() -> None:
+    doc = read(
+        "Chiều 28/5, Trường THCS Lê Lợi, phường Hòa Minh, quận Liên Chiểu tổ chức lễ tổng kết năm học. "
+        "Cờ thi đua được trao cho xã Tân Hòa, huyện Châu Thành, tỉnh Tiền Giang."
+    )
+    assert unit_names(doc) == {"truong thcs le loi", "xa tan hoa"}

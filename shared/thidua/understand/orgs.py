@@ -546,14 +546,19 @@ def parse_org(w: Words, i: int, *, lower: bool = False, after_office: bool = Fal
     if not tokens[i].cap and not (j < len(tokens) and tokens[j].cap):
         return None  # "sở Nội vụ" yes; "chi cục xây dựng kế hoạch" no
     bare = end == j and place is None
-    end = _address(w, end, place if place is not None else Place(end, end, "tỉnh", "?"))
+    named_end = end  # the name; an address written after it (", huyện X, tỉnh Y") is read but left out
+    if place is not None:
+        end = _address(w, end, place)
+    elif head.kind in ("school", "company"):
+        end = _address(w, end, Place(end, end, "", "?"))  # "Trường THCS X, phường Y, quận Z"
     generic = (_is_generic(tokens, i) or (place is None and _plural_place(w, end) is not None)
                or _generic_after(w, end)
                or (bare and head.kind == "mass" and head.words[0] not in ("tỉnh", "thành", "huyện", "quận")))
-    end = _semicolon_item(w, i, end)
-    name = _capitalise(w.text(i, end, skip))
+    if end == named_end:
+        end = named_end = _semicolon_item(w, i, end)
+    name = _capitalise(w.text(i, named_end, skip))
     return Org(
-        name=name, i=i, j=end, start=tokens[i].start, end=tokens[end - 1].end,
+        name=name, i=i, j=end, start=tokens[i].start, end=tokens[named_end - 1].end,
         kind=_kind(head, name), head=head.words, place=place, generic=generic,
     )
 
@@ -593,7 +598,7 @@ def _address(w: Words, end: int, place: Place | None) -> int:
     """Extend over ", huyện X, tỉnh Y" written after a lower-level place."""
     if place is None or place.name is None:
         return end
-    level = lex.PLACE_LEVEL.get(place.level, 0)
+    level = lex.PLACE_LEVEL.get(place.level, 4)  # a body with no place of its own takes any address
     tokens = w.tokens
     k = end
     while k + 1 < len(tokens) and tokens[k].text == ",":
@@ -614,10 +619,10 @@ def _capitalise(name: str) -> str:
 
 def place_org(w: Words, pl: Place) -> Org:
     end = _address(w, pl.end, pl)
-    name = w.text(pl.start, end)
+    name = w.text(pl.start, pl.end)
     if pl.name is not None and pl.name.isdigit():
         name = _capitalise(name)
-    return Org(name=name, i=pl.start, j=end, start=w.tokens[pl.start].start, end=w.tokens[end - 1].end,
+    return Org(name=name, i=pl.start, j=end, start=w.tokens[pl.start].start, end=w.tokens[pl.end - 1].end,
                kind="place", head=(pl.level,), place=pl, generic=_is_generic(w.tokens, pl.start))
 
 
