@@ -158,3 +158,14 @@ def test_a_place_named_after_a_person_is_read_as_the_place() -> None:
     assert [p.name for p in doc.leaders] == ["Lò Văn Hải"]
     assert doc.leaders[0].title == "Bí thư Huyện ủy Nguyễn Văn Cừ"
     assert has_unit(doc, "huyện Nguyễn Văn Cừ") and has_unit(doc, "Huyện ủy Nguyễn Văn Cừ")
+
+
+def test_deputy_head_of_a_police_station_and_former_posts() -> None:
+    doc = read(
+        "Thượng tá Trần Văn Chiến, Phó Trưởng Công an huyện Bình Chánh báo cáo. Ông Phan Văn Út, nguyên Phó "
+        "Chủ tịch UBND huyện, dự lễ."
+    )
+    leaders = _by_name(doc)
+    assert leaders["Trần Văn Chiến"].title == "Phó Trưởng Công an huyện Bình Chánh"
+    assert leaders["Phan Văn Út"].title == "nguyên Phó Chủ tịch UBND huyện"
+    assert has_unit(doc, "Công an huyện Bình Chánh")

@@ -22,7 +22,7 @@ viện trưởng|phó viện trưởng|cục trưởng|phó cục trưởng|chi 
 phó tổng cục trưởng|vụ trưởng|phó vụ trưởng|trưởng ban|phó trưởng ban|phó ban|trưởng phòng|phó trưởng phòng
 trưởng đoàn|phó trưởng đoàn|chỉ huy trưởng|phó chỉ huy trưởng|chính ủy|phó chính ủy|tư lệnh|phó tư lệnh
 thủ trưởng|hiệu trưởng|phó hiệu trưởng|bộ trưởng|thứ trưởng|thủ tướng|phó thủ tướng|chủ nhiệm|phó chủ nhiệm
-chủ tịch nước|phó chủ tịch nước|tổng bí thư|ủy viên thường trực|trưởng công an|phó trưởng công an
+chủ tịch nước|phó chủ tịch nước|tổng bí thư|ủy viên thường trực|phó trưởng
 tổng biên tập|phó tổng biên tập|trưởng|phó|trưởng khoa
 sư đoàn trưởng|lữ đoàn trưởng|trung đoàn trưởng|chính trị viên
 """
