@@ -180,3 +180,19 @@ def test_an_address_after_a_name_is_read_but_left_out_of_the_name() -> None:
         "Cờ thi đua được trao cho xã Tân Hòa, huyện Châu Thành, tỉnh Tiền Giang."
     )
     assert unit_names(doc) == {"truong thcs le loi", "xa tan hoa"}
+
+
+def test_related_articles_after_the_body_are_not_read() -> None:
+    doc = read(
+        "Sở Y tế tổ chức hội nghị tổng kết.\nTin liên quan\nSở Tư pháp ký kết giao ước thi đua năm 2024"
+    )
+    assert unit_names(doc) == {"so y te"}
+
+
+def test_a_university_with_and_without_truong_is_one_unit() -> None:
+    doc = read(
+        "Đại học Tây Nguyên tổ chức hội nghị. Ông Lê Văn An, Hiệu trưởng Trường Đại học Tây Nguyên, "
+        "phát biểu."
+    )
+    assert unit_names(doc) == {"truong dai hoc tay nguyen"}
+    assert doc.leaders[0].honorific == "Ông"

@@ -409,7 +409,7 @@ def _member_key(name: str) -> str:
     "KBNN tỉnh Bình Phước" and "KBNN Bình Phước" meet."""
     key = fold(name.split(",")[0])
     key = key[len("ubnd "):] if key.startswith("ubnd ") else key
-    for prefix in ("bo chi huy ",):
+    for prefix in ("bo chi huy ", "truong "):
         key = key[len(prefix):] if key.startswith(prefix) else key
     return _PROVINCE_AFTER_PLACE_WORD.sub(lambda m: "" if is_province(m.group(1)) else m.group(0), key)
 

@@ -278,7 +278,7 @@ def people_in(seg: Segment) -> tuple[Person, ...]:
         j = k
         if hon:
             words_h = w.low(k, hon)
-            honorific = " ".join(words_h[1:] if words_h[0] == "các" and hon > 1 else words_h)
+            honorific = w.text(k + 1 if words_h[0] == "các" and hon > 1 else k, k + hon)
             j = k + hon
         r = match_rank(w.low(j, 3))
         if r:

@@ -190,11 +190,22 @@ def segments(text: str) -> tuple[Segment, ...]:
             if s_start >= s_end:
                 continue
             chunk = masked[s_start:s_end].replace("\n", " ")
+            if _RELATED.match(chunk):
+                break  # "Tin liên quan", "Bài viết khác": other articles' headlines follow
             out.append(Segment(s_start, s_end, chunk, tokenize(chunk, s_start)))
+        else:
+            continue
+        break
     places = _place_names(out)
     return tuple(Segment(s.start, s.end, s.text, s.tokens, places) for s in out)
 
 
+_RELATED = re.compile(
+    r"^\s*(?:tin|bài|bài viết|tin bài|video|ảnh)\s+"
+    r"(?:liên quan|khác|cùng chuyên mục|mới hơn|đã đưa|cũ hơn)\s*:?\s*$"
+    r"|^\s*(?:xem thêm|đọc thêm|các tin khác|các tin đã đưa(?: ngày)?)\s*:?\s*$",
+    re.IGNORECASE,
+)
 _PLACE_WORDS = frozenset({"huyện", "quận", "xã", "phường", "thị", "thành"})
 _COMMITTEE_BEFORE = frozenset(
     {"ubnd", "hđnd", "hdnd", "ủy", "uỷ", "bí", "chủ", "tịch", "thư", "trưởng", "đốc"}

@@ -402,8 +402,9 @@ def merge_units(doc: Document) -> None:
             for prefix in ("ban chap hanh ", "thuong truc "):
                 if key.startswith(prefix) and key[len(prefix) :] in keys:
                     target = key[len(prefix) :]
-            if "bo chi huy " + key in keys:
-                target = "bo chi huy " + key  # "BĐBP tỉnh X" is its "Bộ Chỉ huy BĐBP tỉnh X"
+            for alias in ("bo chi huy ", "truong "):
+                if alias + key in keys:
+                    target = alias + key  # "BĐBP tỉnh X" = "Bộ Chỉ huy BĐBP tỉnh X", "Đại học X" = its Trường
         if target in kept:
             have = kept[target]
             have.roles = sorted(set(have.roles) | set(unit.roles))
