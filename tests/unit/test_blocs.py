@@ -249,3 +249,14 @@ def test_a_list_of_contents_is_no_member_list() -> None:
         "Cải cách hành chính."
     )
     assert _only(doc).members == []
+
+
+def test_a_bloc_named_only_in_a_capitals_title() -> None:
+    doc = read(
+        "BIÊN BẢN HỌP KHỐI THI ĐUA SỐ 4\nThành phần tham dự:\n"
+        "- Ông Hồ Văn Tâm – Cục trưởng Cục Thống kê tỉnh, Khối trưởng;\n"
+        "- Bà Trần Thị Lệ – Phó Giám đốc Kho bạc Nhà nước Bến Tre, Khối phó."
+    )
+    bloc = _only(doc)
+    assert bloc.name == "Khối thi đua số 4"
+    assert bloc.head == "Cục Thống kê tỉnh" and bloc.deputy == "Kho bạc Nhà nước Bến Tre"

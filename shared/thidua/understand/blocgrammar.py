@@ -156,10 +156,32 @@ def _parent(w: Words, k: int) -> Org | None:
     return org
 
 
+def shouted_bloc_mentions(seg: Segment) -> tuple[BlocMention, ...]:
+    """Blocs named in a line written in capitals ("BIÊN BẢN HỌP KHỐI THI ĐUA SỐ 4"), names re-cased.
+
+    Used only when the body names no bloc: a headline in capitals repeats, and sometimes
+    garbles, what the body says.
+    """
+    w = Words(seg)
+    w.shouted = frozenset()
+    out = []
+    for m in _mentions(w):
+        name = m.name[:1].upper() + m.name[1:].lower()
+        name = re.sub(r"\b([ivxlc]+)$", lambda r: r.group(1).upper(), name)
+        out.append(
+            BlocMention(m.kind, name, m.number, m.words, m.i, m.j, m.start, m.end, seg, None, m.backref)
+        )
+    return tuple(out)
+
+
 @lru_cache(maxsize=4096)
 def bloc_mentions(seg: Segment) -> tuple[BlocMention, ...]:
     """Every bloc or cluster named (or referred back to) in a sentence."""
-    w = Words.of(seg)
+    return _mentions(Words.of(seg))
+
+
+def _mentions(w: Words) -> tuple[BlocMention, ...]:
+    seg = w.seg
     tokens = w.tokens
     out: list[BlocMention] = []
     k = 0

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from thidua.understand import orgnames as lex
-from thidua.understand.blocgrammar import BlocMention, bloc_mentions
+from thidua.understand.blocgrammar import BlocMention, bloc_mentions, shouted_bloc_mentions
 from thidua.understand.document import BlocFact, Document, Evidence, UnitFact
 from thidua.understand.entities import unit_key
 from thidua.understand.leaders import leader_groups
@@ -622,6 +622,9 @@ def _attach_person_roles(doc: Document, blocs: list[_Bloc]) -> None:
 def find_blocs(doc: Document) -> None:
     """Each bloc or cluster named, with members, head, deputy and next head; members become units."""
     mentions = [m for seg in segments(doc.text) for m in bloc_mentions(seg) if not m.backref]
+    if not mentions:
+        mentions = [m for seg in segments(doc.text) if seg.shouting or any(t.upper for t in seg.tokens)
+                    for m in shouted_bloc_mentions(seg) if not m.backref]
     blocs = _group(mentions)
     if not blocs:
         doc.blocs = []
