@@ -6,8 +6,9 @@ import pytest
 from entity_support import has_unit, read, unit_names
 
 from thidua.understand.entities import unit_id
-from thidua.understand.orgs import Words, scan
+from thidua.understand.orgs import scan
 from thidua.understand.tokens import segments
+from thidua.understand.words import Words
 
 
 def _scan_names(text: str) -> list[str]:

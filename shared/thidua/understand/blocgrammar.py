@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from thidua.understand.orgnames import phrases, words
-from thidua.understand.orgs import GENERIC_BEFORE, Org, Words, parse_org, parse_place, place_org
+from thidua.understand.orgs import parse_org
+from thidua.understand.places import parse_place, place_org
 from thidua.understand.text import fold
 from thidua.understand.tokens import Segment
+from thidua.understand.words import GENERIC_BEFORE, Org, Words
 
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}

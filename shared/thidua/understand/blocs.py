@@ -27,12 +27,13 @@ from thidua.understand.entities import unit_key
 from thidua.understand.leaders import leader_groups
 from thidua.understand.locality import is_province
 from thidua.understand.orgnames import phrases, words
-from thidua.understand.orgs import CLAUSE_WORDS, Org, Words, is_post_start, match_head, person_at, scan
+from thidua.understand.orgs import scan
 from thidua.understand.people import people_in
 from thidua.understand.pipeline import step
 from thidua.understand.text import fold
 from thidua.understand.titles import match_bloc_role
 from thidua.understand.tokens import Segment, segments
+from thidua.understand.words import CLAUSE_WORDS, Org, Words, is_post_start, match_head, person_at
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _FILLERS = frozenset(words(

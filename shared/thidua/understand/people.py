@@ -15,19 +15,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from thidua.understand.orgs import (
-    CLAUSE_WORDS,
-    Org,
-    Words,
-    caps_run,
-    match_head,
-    parse_org,
-    parse_place,
-    person_at,
-    place_org,
-    scan,
-)
+from thidua.understand.orgs import parse_org, scan
 from thidua.understand.persons import SURNAMES
+from thidua.understand.places import parse_place, place_org
 from thidua.understand.titles import (
     match_bloc_role,
     match_honorific,
@@ -36,6 +26,7 @@ from thidua.understand.titles import (
     match_rank,
 )
 from thidua.understand.tokens import Segment
+from thidua.understand.words import CLAUSE_WORDS, Org, Words, caps_run, match_head, person_at
 
 _SEPARATORS = frozenset({",", "-", ":", "("})
 _YEAR = re.compile(r"^(19|20)\d\d$")

@@ -24,12 +24,13 @@ from thidua.understand.document import Document, Evidence, UnitFact
 from thidua.understand.entities import search_key, unit_key
 from thidua.understand.locality import find_locality, is_province
 from thidua.understand.orgnames import phrases
-from thidua.understand.orgs import Org, Words, match_head, scan
+from thidua.understand.orgs import scan
 from thidua.understand.people import people_in
 from thidua.understand.pipeline import step
 from thidua.understand.text import fold
 from thidua.understand.titles import match_membership, match_office
 from thidua.understand.tokens import Segment, segments
+from thidua.understand.words import Org, Words, match_head
 
 # Bodies that issue, grant or lead from above; named, they are background, never a unit of an event.
 NEVER_UNITS = frozenset(
