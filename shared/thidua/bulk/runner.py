@@ -363,7 +363,10 @@ class _Run:
     def _submit(executor: Any, task: Task) -> cf.Future[TaskResult]:
         if isinstance(executor, _InlineExecutor):
             return executor.submit(task)
-        future: cf.Future[TaskResult] = executor.submit(_work, task)
+        try:
+            future: cf.Future[TaskResult] = executor.submit(_work, task)
+        except cf.process.BrokenProcessPool as exc:
+            raise AbortRun(f"a worker process died ({exc}); run again to resume") from exc
         return future
 
     def _drain(self, pending: dict[cf.Future[TaskResult], Task]) -> None:
