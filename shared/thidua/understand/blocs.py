@@ -162,7 +162,7 @@ def _place_level(org: Org) -> str | None:
 
 
 def _bare_item(w: Words, k: int) -> int:
-    """A bare name in a member list ("Đức Trọng", "THACO", "THPT Nam Đàn 3", "Mầm non Hoa Sen"):
+    """A bare name in a member list ("Tam Nông", "VINACAM", "THPT Lê Lợi 2", "Mầm non Sao Mai"):
     its length, 0 when there is none. Words run whole ("Mầm non"), each opening with a capital."""
     tokens = w.tokens
     if k >= len(tokens) or k in w.shouted:
@@ -178,7 +178,7 @@ def _bare_item(w: Words, k: int) -> int:
     if n and tuple(w.low(k, 2)) in _EVENT_WORDS:
         return 0  # "… các tỉnh: Tổng kết phong trào …": a headline goes on, no member
     if n and k + n < len(tokens) and tokens[k + n].is_num and len(tokens[k + n].text) <= 2:
-        n += 1  # "THPT Nam Đàn 3"
+        n += 1  # "THPT Lê Lợi 2"
     if n and person_at(w, k):
         return 0
     return n
@@ -218,7 +218,7 @@ def _read_list(
             k = org.j
         elif not items and tokens[k].low in _KIND_NOUNS and k > 0 and (
                 tokens[k - 1].is_num or tokens[k - 1].low == "các"):
-            kind = tokens[k].text.capitalize()  # "gồm 5 trường: Mầm non Hoa Sen, …"
+            kind = tokens[k].text.capitalize()  # "gồm 5 trường: Mầm non Sao Mai, …"
             k += 1
             continue
         elif tokens[k].low in _FILLERS or tokens[k].is_num or tokens[k].low == "," or (
@@ -235,7 +235,7 @@ def _read_list(
             if level is not None:
                 name = f"{level} {name}"
             elif kind is not None and not fold(name).startswith(fold(kind)):
-                name = f"{kind} {name}"  # "gồm 5 trường: Mầm non Hoa Sen, …" → Trường Mầm non Hoa Sen
+                name = f"{kind} {name}"  # "gồm 5 trường: Mầm non Sao Mai, …" → Trường Mầm non Sao Mai
             items.append(_Member(name, tokens[k].start, tokens[k + n - 1].end, seg, level))
             k += n
         # "Liên đoàn lao động tỉnh (Khối trưởng)"
@@ -282,7 +282,7 @@ def _org_roles(w: Words, orgs: Sequence[Org]) -> list[_Role]:
         if not n or k in people_spans or (k > 0 and match_bloc_role(w.low(k - 1, 5))):
             continue
         role = "deputy" if "phó" in w.low(k, n) else "head"
-        # "giao nhiệm vụ Cụm trưởng, Cụm thi đua số 1 năm học 2022-2023 cho Đại học Huế, Cụm phó cho …"
+        # "giao nhiệm vụ Cụm trưởng, Cụm thi đua số 1 năm học 2022-2023 cho Đại học Vinh, Cụm phó cho …"
         after = [o for o in orgs if o.i > k and o.i - k <= 14 and tokens[o.i - 1].low == "cho"
                  and not any(t.low in (";", ".") or match_bloc_role(w.low(m, 3))
                              for m, t in enumerate(tokens[k + n : o.i], start=k + n))]
@@ -310,7 +310,7 @@ def _org_roles(w: Words, orgs: Sequence[Org]) -> list[_Role]:
 
 def _named_before(w: Words, k: int) -> Org | None:
     """A body named in capitals right before "là/làm + bloc role" though no head word opens its name
-    ("…, Viễn thông Quảng Trị là Khối phó")."""
+    ("…, Viễn thông Phú Yên là Khối phó")."""
     tokens = w.tokens
     m = k
     while m > 0 and tokens[m - 1].low in ("là", "làm"):
@@ -406,8 +406,8 @@ def _choose_head(bloc: _Bloc, doc: Document) -> tuple[str | None, str | None, st
 
 
 def _member_key(name: str) -> str:
-    """ "UBND phường An Mỹ, thành phố Tam Kỳ" → "phuong an my": the body's own place, no committee prefix;
-    "KBNN tỉnh Bình Phước" and "KBNN Bình Phước" meet."""
+    """ "UBND phường An Phú, thành phố Tân An" → "phuong an phu": the body's own place, no committee prefix;
+    "KBNN tỉnh Long An" and "KBNN Long An" meet."""
     key = fold(name.split(",")[0])
     key = key[len("ubnd "):] if key.startswith("ubnd ") else key
     for prefix in ("bo chi huy ", "truong "):
@@ -523,8 +523,8 @@ def _names_a_bloc_at(doc: Document, offset: int) -> bool:
 def _type_members(doc: Document, blocs: list[_Bloc]) -> None:
     """A bloc named for a kind of unit counts the units of that kind acting in the text as members.
 
-    "Cụm thi đua các tỉnh đồng bằng sông Hồng" with "tỉnh Nam Định đã có thành tích …" or "Về phía
-    tỉnh Thái Bình, …"; "Khối thi đua các Chi cục Thi hành án dân sự …" with "Chi cục Thi hành án dân
+    "Cụm thi đua các tỉnh đồng bằng sông Hồng" with "tỉnh Hà Nam đã có thành tích …" or "Về phía
+    tỉnh Ninh Bình, …"; "Khối thi đua các Chi cục Thi hành án dân sự …" with "Chi cục Thi hành án dân
     sự huyện X được suy tôn …": each takes part as one of the bloc's units.
     """
     main = _main(blocs)

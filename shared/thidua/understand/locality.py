@@ -100,7 +100,7 @@ def _person_like(words: list[str]) -> bool:
 def find_locality(text: str) -> str | None:
     """The province or city a document is about: the most mentioned one, qualified mentions first.
 
-    A city below provincial level ("thành phố Long Xuyên") is used when no
+    A city below provincial level ("thành phố Mỹ Tho") is used when no
     province is named, since "UBND thành phố" then means that city. A list of
     provinces ("các tỉnh A, B, C") names no single place.
     """

@@ -5,8 +5,8 @@ tail (capitalised words, nested heads, lower-case field words, "và" inside a
 field, a number after "Sư đoàn"), then a place ("tỉnh", "thành phố Cần Thơ",
 "Quận 7"). `scan` walks a sentence and also spells out shared-noun lists:
 "các sở Nội vụ, Tài chính" gives "Sở Nội vụ" and "Sở Tài chính";
-"Liên đoàn Lao động các tỉnh: Vĩnh Long, An Giang" gives "Liên đoàn Lao
-động tỉnh Vĩnh Long" and "Liên đoàn Lao động tỉnh An Giang".
+"Liên đoàn Lao động các tỉnh: Bến Tre, Trà Vinh" gives "Liên đoàn Lao
+động tỉnh Bến Tre" and "Liên đoàn Lao động tỉnh Trà Vinh".
 """
 
 from __future__ import annotations
@@ -79,14 +79,14 @@ def _tail(w: Words, j: int, head: lex.Head) -> tuple[int, Place | None, frozense
         if tok.cap:
             nested = match_head(w, k)
             if nested is not None and len(nested[0].words) >= 2 and nested[0].words[-1] == "ủy":
-                k += nested[1]  # "Ban Dân vận Quận ủy Cái Răng": the party committee, not the district
+                k += nested[1]  # "Ban Dân vận Quận ủy Châu Thành": the party committee, not the district
                 continue
         pl = parse_place(w, k, bare_ok=True)
         if pl is not None and (not tok.cap or tok.low in ("tp", "tp.hcm", "tphcm") or pl.name is not None
                                or tok.text in ("Thành", "Tỉnh", "Quận", "Huyện")):
             place = pl
             k = pl.end
-            # "Phân hiệu … tại Gia Lai", "VKSND cấp cao tại Đà Nẵng"
+            # "Phân hiệu … tại Kon Tum", "VKSND cấp cao tại Đà Nẵng"
             if k + 1 < n_tok and tokens[k].low == "tại" and head.kind in ("school", "court", "agency"):
                 there = parse_place(w, k + 1, bare_ok=False)
                 if there is None and is_province(w.text(k + 1, k + 3)):
@@ -155,12 +155,12 @@ def _tail(w: Words, j: int, head: lex.Head) -> tuple[int, Place | None, frozense
             k = max(k + 1, w.word_end(k))
             numbered_name = head.kind in ("school", "company")
             if numbered_name and k < n_tok and tokens[k].is_num and len(tokens[k].text) <= 2:
-                k += 1  # "Trường THPT Nam Đàn 3", "Công ty Xi măng Hà Tiên 1"
+                k += 1  # "Trường THPT Lê Lợi 2", "Công ty Xi măng Hà Tiên 1"
             continue
         if head.kind == "company" and tok.is_word and not tok.cap and k > j:
             bridge = _lower_bridge(w, k)
             if bridge:
-                k += bridge  # "Công ty TNHH MTV Xổ số kiến thiết Bình Định"
+                k += bridge  # "Công ty TNHH MTV Xổ số kiến thiết Phú Yên"
                 continue
         break
     # A name never ends on a linker or a conjunction.
@@ -324,7 +324,7 @@ def _distribute_fields(w: Words, i: int) -> list[Org]:
 
 
 def _share_place(orgs: list[Org], tokens: tuple[Token, ...]) -> None:
-    """ "Tỉnh ủy, HĐND, UBND, Ủy ban MTTQ Việt Nam tỉnh Khánh Hòa": the last place is everyone's."""
+    """ "Tỉnh ủy, HĐND, UBND, Ủy ban MTTQ Việt Nam tỉnh Sóc Trăng": the last place is everyone's."""
     run: list[Org] = []
     for org in orgs:
         if run and not _adjacent(tokens, run[-1], org):
@@ -354,7 +354,7 @@ _BRAND_VERBS = frozenset({"được", "vinh", "đã", "là", "tổ", "nhận", "
 
 
 def _brand(w: Words, i: int) -> Org | None:
-    """A company named by its acronym acting in the sentence ("THACO được bầu làm Khối trưởng")."""
+    """A company named by its acronym acting in the sentence ("VINACAM được bầu làm Khối trưởng")."""
     tokens = w.tokens
     tok = tokens[i]
     letters = [c for c in tok.text if c.isalpha()]

@@ -120,7 +120,7 @@ def _org_after(w: Words, k: int) -> Org | None:
 
 
 def _named_body(w: Words, k: int) -> Org | None:
-    """A body that no head word opens, named in capitals after an office ("Giám đốc Agribank Quảng Trị")."""
+    """A body that no head word opens, named in capitals after an office ("Giám đốc Agribank Phú Yên")."""
     tokens = w.tokens
     n = 0
     while k + n < len(tokens) and n < 5 and tokens[k + n].is_word and tokens[k + n].cap:

@@ -156,9 +156,9 @@ def _place_item(w: Words, k: int, level: str) -> int:
 
 
 def names_list(w: Words, k: int, level: str) -> list[tuple[int, int, str, int]]:
-    """Spans, levels and first words of a list of place names ("Vĩnh Long, An Giang và Tây Ninh", "7, 12").
+    """Spans, levels and first words of a list of place names ("Bến Tre, Trà Vinh và Sóc Trăng", "7, 12").
 
-    An item may bring its own place word ("Mỹ Tú, Kế Sách và thị xã Ngã Năm").
+    An item may bring its own place word ("Vĩnh Châu, Trần Đề và thị xã Ngã Bảy").
     """
     tokens = w.tokens
     items: list[tuple[int, int, str, int]] = []

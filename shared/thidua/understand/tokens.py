@@ -65,7 +65,7 @@ class Segment:
     end: int
     text: str
     tokens: tuple[Token, ...]
-    # Names the document gives to places ("huyện Trần Văn Thời tổ chức …"), lower case, as word tuples:
+    # Names the document gives to places ("huyện Nguyễn Văn Cừ tổ chức …"), lower case, as word tuples:
     # a place may bear a person's name, and such a name is then read as the place.
     places: frozenset[tuple[str, ...]] = frozenset()
 
@@ -214,7 +214,7 @@ _COMMITTEE_BEFORE = frozenset(
 
 def _place_names(segs: list[Segment]) -> frozenset[tuple[str, ...]]:
     """Names written right after a lower-case place word that no committee or post precedes
-    ("tại huyện Trần Văn Thời", "Đại hội … huyện Trần Văn Thời"): the document's own places."""
+    ("tại huyện Nguyễn Văn Cừ", "Đại hội … huyện Nguyễn Văn Cừ"): the document's own places."""
     out: set[tuple[str, ...]] = set()
     for seg in segs:
         tokens = seg.tokens

@@ -7,7 +7,7 @@ sentence only mentions in passing: the issuer of a cited document ("Chỉ thị
 the authority that will decide ("đề nghị VKSND tối cao xem xét"), the parent
 written after a bloc's name, bodies a post is held in (the leaders step adds
 those of offices, never of plain memberships), generic groups ("các sở, ban,
-ngành", "13 phường, xã") and the publisher. Places ("tỉnh Quảng Trị") are
+ngành", "13 phường, xã") and the publisher. Places ("tỉnh Quảng Ngãi") are
 units only where they act: as the subject of the event, an awardee, a
 province whose leaders attend.
 
@@ -122,7 +122,7 @@ def background(w: Words, org: Org) -> str | None:
         return "issuer"  # "UBND tỉnh vừa ban hành Quyết định …"
     if org.i == 0 and org.j + 1 < len(tokens) and tokens[org.j].text == ":" and (
             tokens[org.j + 1].low in ("khối", "cụm") or match_head(w, org.j + 1)):
-        return "label"  # "UBND Quận 10: Cụm thi đua số 2 ký kết …" labels a headline with its own subject
+        return "label"  # "UBND Quận 5: Cụm thi đua số 2 ký kết …" labels a headline with its own subject
     if "tham mưu" in " ".join(before) and org.i > 0 and tokens[org.i - 1].low in ("với", "cho"):
         return "advised"
     if org.i > 0 and tokens[org.i - 1].low in ("nghị", "trình", "để") and _decides_after(w, org):
@@ -348,7 +348,7 @@ def _note_act(acts: dict[tuple[str, str], list[str]], w: Words, org: Org, kind: 
 
 
 def _said_of_its_committee(unit: UnitFact, acts: dict[tuple[str, str], list[str]]) -> bool:
-    """ "Quận 11 phát động …" beside "UBND Quận 11 vừa phát động …": one actor, the committee.
+    """ "Quận 5 phát động …" beside "UBND Quận 5 vừa phát động …": one actor, the committee.
 
     A province hosting its own congress ("tỉnh X tổ chức Đại hội") stays when no body of it acts.
     """
@@ -371,7 +371,7 @@ _PLACE_KEY_WORDS = frozenset({"tinh", "thanh", "tp", "quan", "huyen", "phuong", 
 
 
 def _names_a_place_or_body(rest: str, longer_name: str, locality: str | None) -> bool:
-    """Whether the words a fuller name adds are a place or a parent body ("tỉnh X", "Cái Răng", "Bộ CHQS")."""
+    """Whether a fuller name adds a place or a parent body ("tỉnh X", "Châu Thành", "Bộ CHQS")."""
     words = rest.split()
     if words[0] in _PLACE_KEY_WORDS or is_province(rest) or (locality and rest == search_key(locality)):
         return True
@@ -383,8 +383,8 @@ def _names_a_place_or_body(rest: str, longer_name: str, locality: str | None) ->
 def merge_units(doc: Document) -> None:
     """One unit per body: a name that a fuller one of the same body extends goes into it.
 
-    "Tỉnh ủy" joins "Tỉnh ủy Yên Bái" in a Yên Bái article, "Ban Dân vận Quận ủy" joins "Ban Dân vận
-    Quận ủy Cái Răng", "Ban Chấp hành LĐLĐ quận X" joins "LĐLĐ quận X"; roles are pooled.
+    "Tỉnh ủy" joins "Tỉnh ủy Bến Tre" in a Bến Tre article, "Ban Dân vận Quận ủy" joins "Ban Dân vận
+    Quận ủy Châu Thành", "Ban Chấp hành LĐLĐ quận X" joins "LĐLĐ quận X"; roles are pooled.
     """
     keyed = [(_merge_key(u.name, doc.locality), u) for u in doc.units]
     keys = {k for k, _ in keyed}

@@ -209,7 +209,7 @@ def caps_run(w: Words, i: int, limit: int = 6) -> int:
 
 
 def known_place_at(w: Words, i: int) -> int:
-    """Length of a place name the document uses at word i ("Trần Văn Thời" of "huyện Trần Văn Thời")."""
+    """Length of a place name the document uses at word i ("Nguyễn Văn Cừ" of "huyện Nguyễn Văn Cừ")."""
     for n in (4, 3, 2):
         words = tuple(w.low(i, n))
         if len(words) == n and words in w.seg.places:
@@ -226,7 +226,7 @@ def person_at(w: Words, i: int) -> int:
     if run >= 2 and tuple(w.low(i, 3)) in _NOT_PERSONS:
         return 0
     if run >= 2 and province_prefix([t.text for t in tokens[i : i + run]]) is not None:
-        return 0  # "Hà Nội Mới", "Cao Bằng", "Lâm Đồng"
+        return 0  # "Hà Nội Ngày Nay", "Cao Bằng", "Lâm Đồng"
     if run >= 3 and tokens[i].low in SURNAMES:
         return run
     if run == 2 and tokens[i].low in SURNAMES and tokens[i + 1].low in MIDDLE_NAMES:
@@ -243,7 +243,7 @@ def stops_place(w: Words, k: int) -> bool:
     """Like `stops_name`, but an honorific-looking syllable is part of a place ("Đông Anh", "Bà Rịa")."""
     words = w.low(k, 10)
     if words[0] == "năm" and w.tokens[k].cap and not (k + 1 < len(w.tokens) and w.tokens[k + 1].is_num):
-        return False  # "thị xã Ngã Năm"
+        return False  # "thị xã Ngã Bảy"
     if words[0] in CLAUSE_WORDS or tuple(words[:2]) in CLAUSE_PHRASES:
         return True
     return bool(match_office(words) or match_membership(words) or match_bloc_role(words) or match_rank(words))
