@@ -206,14 +206,14 @@ def test_a_unit_the_meeting_agreed_on_for_next_year_is_next_head() -> None:
 def test_bare_names_take_the_kind_announced_and_places_bring_their_own_level() -> None:
     doc = read(
         "Khối thi đua số 6 gồm 3 trường: Mầm non Sao Mai, Tiểu học Kim Đồng 2 và THCS Lý Tự Trọng. "
-        "Cụm thi đua số 3 gồm VKSND các huyện: Vĩnh Châu, Trần Đề và thị xã Ngã Năm; các Phường 4, 5 và 6."
+        "Cụm thi đua số 3 gồm VKSND các huyện: Vĩnh Châu, Trần Đề và thị xã Long Năm; các Phường 4, 5 và 6."
     )
     blocs = {b.name: b for b in doc.blocs}
     assert blocs["Khối thi đua số 6"].members == [
         "Trường Mầm non Sao Mai", "Trường Tiểu học Kim Đồng 2", "Trường THCS Lý Tự Trọng",
     ]
     assert blocs["Cụm thi đua số 3"].members[:3] == [
-        "VKSND huyện Vĩnh Châu", "VKSND huyện Trần Đề", "VKSND thị xã Ngã Năm",
+        "VKSND huyện Vĩnh Châu", "VKSND huyện Trần Đề", "VKSND thị xã Long Năm",
     ]
 
 
@@ -229,13 +229,13 @@ def test_one_member_for_a_body_and_its_committee_or_address() -> None:
 def test_company_lists_with_lower_case_words_dashed_provinces_and_headlines_after_a_colon() -> None:
     doc = read(
         "Khối gồm 3 doanh nghiệp: Công ty TNHH MTV Xổ số kiến thiết Phú Yên, Công ty Cổ phần Cấp thoát nước "
-        "Phú Yên và Công ty TNHH MTV Lâm nghiệp Hà Thanh. Khối thi đua số 9 đã ký kết giao ước.\n"
+        "Phú Yên và Công ty TNHH MTV Lâm nghiệp Hà Trung. Khối thi đua số 9 đã ký kết giao ước.\n"
         "Cụm thi đua số 4 gồm KBNN các tỉnh: Bình Dương, Đồng Nai và Bà Rịa - Vũng Tàu.\n"
         "Cụm thi đua số 8 các tỉnh: Tổng kết phong trào năm 2023"
     )
     blocs = {b.name: b for b in doc.blocs}
     assert len(blocs["Khối thi đua số 9"].members) == 3
-    assert blocs["Khối thi đua số 9"].members[2] == "Công ty TNHH MTV Lâm nghiệp Hà Thanh"
+    assert blocs["Khối thi đua số 9"].members[2] == "Công ty TNHH MTV Lâm nghiệp Hà Trung"
     assert blocs["Cụm thi đua số 4"].members == [
         "KBNN tỉnh Bình Dương", "KBNN tỉnh Đồng Nai", "KBNN tỉnh Bà Rịa - Vũng Tàu",
     ]
