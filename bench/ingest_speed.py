@@ -29,6 +29,7 @@ import concurrent.futures as cf
 import json
 import multiprocessing
 import os
+import resource
 import sys
 import tempfile
 import threading
@@ -108,6 +109,23 @@ class PeakMemory:
         self._thread.join()
 
 
+# ---- CPU time (robust to other jobs on the machine, unlike wall time) ---------------------------------
+
+
+def cpu_seconds() -> tuple[float, float]:
+    """CPU seconds of this process, and of its waited-for children (workers and their parser children)."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
+
+
+def process_cpu(pid: int) -> float:
+    """CPU seconds a running process (the engine) has used so far."""
+    with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+        fields = fh.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 # ---- extraction only -----------------------------------------------------------------------------
 
 _OPENER: SourceOpener | None = None
@@ -135,6 +153,7 @@ def _extract_one(uri: str) -> str:
 def extract_only(sources: list[Source], workers: int) -> dict[str, Any]:
     uris = [s.uri for s in sources if s.refused is None]
     started = time.monotonic()
+    cpu0 = cpu_seconds()
     with PeakMemory() as mem:
         if workers <= 1:
             outcomes = Counter(_extract_one(u) for u in uris)
@@ -144,10 +163,12 @@ def extract_only(sources: list[Source], workers: int) -> dict[str, Any]:
             with cf.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
                 outcomes = Counter(pool.map(_extract_one, uris, chunksize=4))
     seconds = time.monotonic() - started
+    cpu = sum(cpu_seconds()) - sum(cpu0)
     return {
         "documents": len(uris),
         "seconds": round(seconds, 2),
         "docs_per_second": round(len(uris) / seconds, 2),
+        "cpu_ms_per_document": round(cpu / len(uris) * 1000, 1),
         "peak_rss_mb": round(mem.peak / 2**20),
         "outcomes": dict(outcomes),
     }
@@ -183,12 +204,14 @@ def verify(items: list[dict[str, Any]], expected: dict[str, dict[str, Any]]) -> 
     metas = {
         i["doc_id"]["S"]: i for i in items if i["sk"]["S"] == keys.META_SK and i["pk"]["S"].startswith("DOC#")
     }
-    # A link is any item naming a document version that is not a META (whichever key layout the
-    # store uses: links under the document, or under their facet); its facet is its GSI key or pk.
+    # A link is any item carrying a document version that is not a META, whichever key layout the
+    # store uses (under the document with `doc_id`, or under its facet with the id ending the sort
+    # key); its facet is its GSI key or its partition key.
     links: dict[str, list[dict[str, Any]]] = {}
     for item in items:
-        if "ver" in item and "doc_id" in item and item["sk"]["S"] != keys.META_SK:
-            links.setdefault(item["doc_id"]["S"], []).append(item)
+        if "ver" in item and item["sk"]["S"] != keys.META_SK:
+            doc_id = item["doc_id"]["S"] if "doc_id" in item else item["sk"]["S"].rsplit("#", 1)[-1]
+            links.setdefault(doc_id, []).append(item)
     problems: list[str] = []
     missing = sorted(set(expected) - set(metas))
     extra = sorted(set(metas) - set(expected))
@@ -240,15 +263,22 @@ def verify(items: list[dict[str, Any]], expected: dict[str, dict[str, Any]]) -> 
 
 def ingest(
     sources: list[Source], workers: int, home: Path
-) -> tuple[BulkReport, BulkReport, list[dict[str, Any]], int]:
+) -> tuple[BulkReport, BulkReport, list[dict[str, Any]], int, dict[str, float]]:
     with LocalEngine(home, table_name="thidua-bench", prefer="dynalite") as engine:
         index = engine.index()
         engine_pid = int(json.loads((home / "engine.json").read_text())["pid"])
+        own0, kids0, engine0 = *cpu_seconds(), process_cpu(engine_pid)
         with PeakMemory([engine_pid]) as mem:
             first = run_bulk(sources, index, RunOptions(workers=workers, journal_dir=home / "bulk"))
+        own1, kids1, engine1 = *cpu_seconds(), process_cpu(engine_pid)
+        n = max(1, len(sources))
+        cpu = {
+            "client_ms_per_document": round(((own1 - own0) + (kids1 - kids0)) / n * 1000, 1),
+            "engine_ms_per_document": round((engine1 - engine0) / n * 1000, 1),
+        }
         second = run_bulk(sources, index, RunOptions(workers=workers, journal_dir=home / "bulk"))
         items = scan(engine.client(), "thidua-bench")
-    return first, second, items, mem.peak
+    return first, second, items, mem.peak, cpu
 
 
 def main() -> int:
@@ -282,9 +312,12 @@ def main() -> int:
         if not args.skip_extract:
             run["extract"] = extract_only(sources, workers)
             ex = run["extract"]
-            print(f"[{workers}] extract only: {ex['docs_per_second']} docs/s, peak {ex['peak_rss_mb']} MB")
+            print(
+                f"[{workers}] extract only: {ex['docs_per_second']} docs/s, peak {ex['peak_rss_mb']} MB, "
+                f"CPU {ex['cpu_ms_per_document']} ms/doc"
+            )
         with tempfile.TemporaryDirectory(prefix="thidua-bench-") as tmp:
-            first, second, items, peak = ingest(sources, workers, Path(tmp))
+            first, second, items, peak, cpu = ingest(sources, workers, Path(tmp))
         ok = first.counts["ok"]
         check = verify(items, expected)
         run["ingest"] = {
@@ -295,6 +328,7 @@ def main() -> int:
             "write_units": first.write_units,
             "write_units_per_ok_document": round(first.write_units / ok, 1) if ok else None,
             "links": first.links,
+            "cpu": cpu,
         }
         run["resume"] = {"seconds": round(second.seconds, 2), "counts": dict(second.counts)}
         run["index"] = check
@@ -304,7 +338,7 @@ def main() -> int:
         ing = run["ingest"]
         print(
             f"[{workers}] ingest: {ing['docs_per_second']} docs/s ({first.seconds:.1f} s), "
-            f"peak {ing['peak_rss_mb']} MB, {dict(first.counts)}"
+            f"peak {ing['peak_rss_mb']} MB, {dict(first.counts)}, CPU ms/doc {cpu}"
         )
         print(f"[{workers}] rerun: {second.seconds:.1f} s {dict(second.counts)}")
         print(
