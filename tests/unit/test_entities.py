@@ -19,7 +19,9 @@ def test_one_unit_id_however_the_name_is_typed(written: str) -> None:
     ("a", "b"),
     [
         ("UBND tỉnh Bình Phước", "Ủy ban nhân dân tỉnh Bình Phước"),
-        ("Văn phòng Đoàn ĐBQH và HĐND tỉnh", "Văn phòng Đoàn Đại biểu Quốc hội và Hội đồng nhân dân tỉnh"),
+        ("Sở LĐ-TB&XH tỉnh", "Sở Lao động - Thương binh và Xã hội tỉnh"),
+        ("Phòng GD&ĐT huyện", "Phòng Giáo dục và Đào tạo huyện"),
+        ("Sở VH-TT&DL", "Sở Văn hóa, Thể thao và Du lịch"),
         ("Ban TĐKT tỉnh", "Ban Thi đua - Khen thưởng tỉnh"),
         ("Ban Thi đua, khen thưởng tỉnh", "Ban Thi đua – Khen thưởng tỉnh"),
         ("Công an TP.HCM", "Công an Thành phố Hồ Chí Minh"),
@@ -30,6 +32,10 @@ def test_one_unit_id_however_the_name_is_typed(written: str) -> None:
 )
 def test_abbreviations_and_spelling_styles_meet(a: str, b: str) -> None:
     assert search_key(a) == search_key(b)
+
+
+def test_glued_abbreviations_are_read_only_when_known() -> None:
+    assert search_key("Văn phòng HĐND-UBND huyện") == "van phong hoi dong nhan dan uy ban nhan dan huyen"
 
 
 def test_relative_names_take_the_document_place() -> None:
@@ -58,7 +64,10 @@ def test_bloc_and_leader_ids() -> None:
 
 
 def test_long_names_get_bounded_ids() -> None:
-    name = "Vụ Thực hành quyền công tố và kiểm sát điều tra án kinh tế, tham nhũng, chức vụ, VKSND tối cao"
+    name = (
+        "Phòng Thực hành quyền công tố và kiểm sát xét xử phúc thẩm án hình sự, hành chính, kinh doanh, "
+        "VKSND tỉnh Bắc Sơn"
+    )
     uid = unit_id(name)
     assert len(uid) <= 70 and uid == unit_id(name.lower())
 

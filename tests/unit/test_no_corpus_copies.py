@@ -25,17 +25,6 @@ EVAL = ROOT.parent / "shared" / "eval"
 RUN = 14
 _WORD = re.compile(r"\w+")
 
-# Temporary: files another helper was editing when this test was written. Their copies are
-# listed (with replacements) in the report of the corpus clean-up; rewrite them, then delete
-# the entry. Nothing else may be added here.
-_PENDING = {
-    "shared/thidua/understand/blocs.py": "comment quoting a bloc's head/deputy hand-over and a bloc name",
-    "shared/thidua/understand/leaders.py": "docstring example with a corpus leader's name",
-    "shared/thidua/understand/people.py": "comment example with a corpus leader's name",
-    "tests/unit/test_leaders.py": "a corpus chain of posts",
-    "tests/unit/test_entities.py": "two corpus unit names",
-}
-
 pytestmark = pytest.mark.skipif(not (EVAL / "corpus").is_dir(), reason="../shared/eval is absent")
 
 
@@ -130,7 +119,7 @@ def test_no_tracked_file_copies_corpus_sentences_or_names() -> None:
     offences: dict[str, list[str]] = {}
     for name, text in _tracked_texts():
         found = _copies(text) + _names(text)
-        if found and name not in _PENDING:
+        if found:
             offences[name] = found
     report = "\n".join(f"{name}:\n  " + "\n  ".join(found) for name, found in sorted(offences.items()))
     assert not offences, f"text copied from the eval corpus (rewrite with invented equivalents):\n{report}"

@@ -1,12 +1,12 @@
-"""The grammar of bloc and cluster names ("Khối thi đua VIII", "Cụm thi đua số 14",
-"Khối thi đua các cơ quan tham mưu, tổng hợp", "Cụm thi đua các tỉnh ven biển miền
-Trung", "Khối 9", "Cụm 1") and of the bloc roles written next to units.
+"""The grammar of bloc and cluster names ("Khối thi đua VI", "Cụm thi đua số 12",
+"Khối thi đua các cơ quan nội chính, tổng hợp", "Cụm thi đua các tỉnh biên giới phía
+Bắc", "Khối 5", "Cụm 2") and of the bloc roles written next to units.
 
-A mention is numbered ("số VII", "3", "I") or descriptive (the words after
+A mention is numbered ("số IV", "3", "II") or descriptive (the words after
 "thi đua" up to a verb or a preposition). A bare "Khối"/"khối thi đua" with
 nothing after it refers back to the bloc already named. A body written right
-after a numbered name is the bloc's parent ("Khối thi đua VIII – UBND Thành
-phố", "Cụm thi đua số 1 thuộc Bộ Giáo dục và Đào tạo"), not one of its units.
+after a numbered name is the bloc's parent ("Khối thi đua V – UBND Thành
+phố", "Cụm thi đua số 3 thuộc Bộ Y tế"), not one of its units.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ _STOP_PHRASES = frozenset(
         """
     )
 )
-# After a comma inside a descriptive name, the next category goes on ("tham mưu, tổng hợp").
+# After a comma inside a descriptive name, the next category goes on ("nội chính, tổng hợp").
 _CONTINUE_AFTER_COMMA = frozenset(
     [*words("tổng thành thị huyện quận phường xã ngành đoàn cao trung bệnh doanh cơ đơn trường viện hội sở"),
      "ban", "giúp"]
@@ -87,7 +87,7 @@ def roman_value(text: str) -> int | None:
 
 
 def _number_at(w: Words, k: int) -> tuple[int, int] | None:
-    """A bloc number at word k ("số 14", "VIII", "3", "số VII"): (value, index after)."""
+    """A bloc number at word k ("số 12", "VI", "3", "số IV"): (value, index after)."""
     tokens = w.tokens
     if k < len(tokens) and tokens[k].low == "số":
         k += 1
@@ -154,7 +154,7 @@ def _parent(w: Words, k: int) -> Org | None:
     if org is None:
         pl = parse_place(w, k, bare_ok=False)
         if pl is not None and pl.name is not None:
-            org = place_org(w, pl)  # "Cụm thi đua số 10 thành phố Hà Nội"
+            org = place_org(w, pl)  # "Cụm thi đua số 6 thành phố Hải Phòng"
     return org
 
 
@@ -207,7 +207,7 @@ def _mentions(w: Words) -> tuple[BlocMention, ...]:
         if tuple(w.low(j, 2)) == ("thi", "đua"):
             j += 2
         if j < len(tokens) and tokens[j].low == "cấp" and j + 1 < len(tokens):
-            # "cụm thi đua cấp tỉnh số VII"; "cụm thi đua cấp chi cục" is a kind of cluster, not one
+            # "cụm thi đua cấp tỉnh số IV"; "cụm thi đua cấp chi cục" is a kind of cluster, not one
             m = j + 2 if tokens[j + 1].low != "chi" else j + 3
             if _number_at(w, m):
                 j = m
@@ -229,7 +229,7 @@ def _mentions(w: Words) -> tuple[BlocMention, ...]:
             value = None
             end = _descriptive(w, j)
             name_end = end
-            # "Khối thi đua các Hội có tính chất đặc thù số 1": a number may close a descriptive name
+            # "Khối thi đua các Hội quần chúng số 2": a number may close a descriptive name
             words = tuple(fold(w.text(j, end)).split())
         backref = value is None and not words
         if generic:

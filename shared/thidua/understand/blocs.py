@@ -1,8 +1,8 @@
 """Blocs and clusters with their members, head unit, deputy and next year's head.
 
 Mentions come from `blocgrammar.bloc_mentions`; mentions of one bloc are
-merged ("Khối 9" and "Khối thi đua số 9"; "Khối thi đua các cơ quan tham
-mưu I" and a clipped "Khối các cơ quan mưu I"; a document's only numbered
+merged ("Khối 5" and "Khối thi đua số 5"; "Khối thi đua các cơ quan nghiên
+cứu II" and a clipped "Khối các cơ quan cứu II"; a document's only numbered
 cluster and its description). Members are read from the list after "gồm",
 "bao gồm", "có N đơn vị:" (shared-noun lists spelled out, "huyện A, B và C"
 each a huyện), from spelled-out lists in a sentence that names the bloc, and
@@ -128,7 +128,7 @@ def _group(mentions: list[BlocMention]) -> list[_Bloc]:
         else:
             blocs.append(candidate)
     # A document's only numbered bloc and a description of the same kind are one bloc
-    # ("Khối thi đua 10" and "khối Mặt trận Tổ quốc và các tổ chức chính trị - xã hội tỉnh").
+    # ("Khối thi đua 6" and "khối các cơ quan Đảng, đoàn thể huyện").
     merged: list[_Bloc] = []
     for bloc in blocs:
         numbered = [b for b in blocs if b.numbered and b.kind == bloc.kind]
@@ -282,7 +282,7 @@ def _org_roles(w: Words, orgs: Sequence[Org]) -> list[_Role]:
         if not n or k in people_spans or (k > 0 and match_bloc_role(w.low(k - 1, 5))):
             continue
         role = "deputy" if "phó" in w.low(k, n) else "head"
-        # "giao nhiệm vụ Cụm trưởng, Cụm thi đua số 1 năm học 2022-2023 cho Đại học Vinh, Cụm phó cho …"
+        # "giao nhiệm vụ Cụm trưởng, Cụm thi đua số 4 năm học 2024-2025 cho Trường Đại học Tây Sơn, …"
         after = [o for o in orgs if o.i > k and o.i - k <= 14 and tokens[o.i - 1].low == "cho"
                  and not any(t.low in (";", ".") or match_bloc_role(w.low(m, 3))
                              for m, t in enumerate(tokens[k + n : o.i], start=k + n))]
@@ -477,7 +477,7 @@ def _members_from_sentences(doc: Document, blocs: list[_Bloc]) -> None:
                 _add_member(bloc, _spell_with_parent(bloc, member))
             for name, role, a, b in roles:
                 bloc.roles.append(_Role(name, role, None, False, a, b, seg))
-        # Spelled-out lists in a sentence naming the bloc ("… của 7 Chi nhánh NHNN các tỉnh: A, B, C").
+        # Spelled-out lists in a sentence naming the bloc ("… của 5 Chi nhánh NHNN các tỉnh: A, B, C").
         shared = [o for o in orgs if o.shared and o.kind != "place"]
         if len(shared) >= 2:
             bloc = _nearest(blocs, seg, shared[0].i)
@@ -499,8 +499,8 @@ _KIND_OF_MEMBERS = re.compile(
 
 
 def _member_types(bloc: _Bloc, doc: Document, main: bool) -> list[list[str]]:
-    """The kinds of unit a bloc is made of: "các Chi cục Thi hành án dân sự …" → chi cuc thi hanh an dan su;
-    "các tỉnh …" → tinh; "các huyện trong Cụm thi đua số 10" → huyen for that cluster ("trong Cụm" alone:
+    """The kinds of unit a bloc is made of: "các Chi cục Thuế khu vực …" → chi cuc thue khu vuc;
+    "các tỉnh …" → tinh; "các huyện trong Cụm thi đua số 4" → huyen for that cluster ("trong Cụm" alone:
     the document's main bloc)."""
     types = []
     for m in bloc.mentions:
@@ -523,9 +523,9 @@ def _names_a_bloc_at(doc: Document, offset: int) -> bool:
 def _type_members(doc: Document, blocs: list[_Bloc]) -> None:
     """A bloc named for a kind of unit counts the units of that kind acting in the text as members.
 
-    "Cụm thi đua các tỉnh đồng bằng sông Hồng" with "tỉnh Hà Nam đã có thành tích …" or "Về phía
-    tỉnh Ninh Bình, …"; "Khối thi đua các Chi cục Thi hành án dân sự …" with "Chi cục Thi hành án dân
-    sự huyện X được suy tôn …": each takes part as one of the bloc's units.
+    "Cụm thi đua các tỉnh Tây Nguyên" with "tỉnh Đắk Nông đã có thành tích …" or "Về phía
+    tỉnh Kon Tum, …"; "Khối thi đua các Chi cục Thuế khu vực …" with "Chi cục Thuế khu vực X
+    được suy tôn …": each takes part as one of the bloc's units.
     """
     main = _main(blocs)
     for bloc in blocs:
@@ -559,7 +559,8 @@ def _same_kind(name: list[str], kind: list[str]) -> bool:
 
 
 def _spell_with_parent(bloc: _Bloc, member: _Member) -> _Member:
-    """ "Cụm thi đua số VII – BHXH Việt Nam gồm các tỉnh A, B": members BHXH tỉnh A and BHXH tỉnh B."""
+    """ "Cụm thi đua số III – Hội Nông dân Việt Nam gồm các tỉnh A, B": members Hội Nông dân tỉnh A and
+    Hội Nông dân tỉnh B."""
     if member.level not in ("tỉnh", "thành phố"):
         return member
     parent = next((m.parent for m in bloc.mentions if m.parent is not None), None)

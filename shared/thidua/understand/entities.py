@@ -64,6 +64,9 @@ ABBREVIATIONS: dict[str, str] = {
     "tw": "trung uong",
     "kbnn": "kho bac nha nuoc",
     "q": "quan",
+    "gddt": "giao duc va dao tao",
+    "nnptnt": "nong nghiep va phat trien nong thon",
+    "vhtt": "van hoa thong tin",
 }
 
 # Words that make a unit name relative to the place of the document: a bare place word at the end
@@ -79,10 +82,19 @@ _BARE_COUNCILS = frozenset(
 _CENTRAL = re.compile(r"\bT\.\s?[ƯU]\b|\bT\.\s?W\b")
 
 _TCHCM = re.compile(r"\btp\s*\.?\s*hcm\b|\btp\s*\.?\s*ho chi minh\b")
+# Abbreviations glued by "&" or "-" ("GD&ĐT", "LĐ-TB&XH", "VH-TT&DL"): read as one when the joined
+# form is known, so "Sở GD&ĐT" meets "Sở Giáo dục và Đào tạo"; "HĐND-UBND" stays two bodies.
+_GLUED = re.compile(r"\b[A-ZĐ]{1,4}(?:\s?[&-]\s?[A-ZĐ]{1,4})+\b")
+
+
+def _unglue(match: re.Match[str]) -> str:
+    joined = fold(re.sub(r"[\s&-]", "", match.group(0)))
+    return joined if joined in ABBREVIATIONS else match.group(0)
 
 
 def search_key(name: str) -> str:
     """Folded, abbreviation-expanded form of a name, for matching what people type."""
+    name = _GLUED.sub(_unglue, name)
     folded = fold(_CENTRAL.sub("TW", name.replace("TP.HCM", "TPHCM").replace("TP. HCM", "TPHCM")))
     folded = _TCHCM.sub("tphcm", folded)
     words: list[str] = []

@@ -3,8 +3,8 @@
 People come from `people.people_in` (names after an honorific or a rank, or
 surname-led names next to a post). A person counts as a leader only when some
 mention gives a post, so bylines and photographers ("Ảnh: Hữu Thắng") drop out.
-Mentions of one person are merged, a clipped name ("Nguyễn Hương" next to
-"Nguyễn Hương Giang") joining the full one. The title keeps the offices with
+Mentions of one person are merged, a clipped name ("Lê Thu" next to
+"Lê Thu Trang") joining the full one. The title keeps the offices with
 their bodies; plain memberships ("Ủy viên BTV Tỉnh ủy"), bloc roles and
 council chairs are left out of it when a main office is known. Every body a
 leader holds an office in becomes a unit (GUIDE.md); bodies of memberships do not.
@@ -45,7 +45,7 @@ def _group(people: list[Person]) -> list[_Group]:
         key = fold(person.name)
         groups.setdefault(key, _Group()).names.append(person.name)
         groups[key].mentions.append(person)
-    # A clipped name joins the full one it starts ("nguyen huong" → "nguyen huong giang").
+    # A clipped name joins the full one it starts ("le thu" → "le thu trang").
     keys = sorted(groups, key=lambda k: -len(k.split()))
     for short in sorted(groups, key=lambda k: len(k.split())):
         if short not in groups:

@@ -2,7 +2,7 @@
 
 The gazetteer is the general list of provincial-level names (those in use
 before and after the 2025 merger, with common spelling variants). It lets the
-grammar tell "Chủ tịch UBND tỉnh Khánh Hòa" (a place after "tỉnh") from
+grammar tell "Chủ tịch UBND tỉnh Phú Yên" (a place after "tỉnh") from
 "Chủ tịch UBND tỉnh Nguyễn Văn A" (a person after "tỉnh"), and lets
 `find_locality` pick the place that "UBND TP" or "Công an tỉnh" means.
 """

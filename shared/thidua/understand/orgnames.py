@@ -30,7 +30,7 @@ class Head:
     words: tuple[str, ...]
     kind: str  # gov, party, agency, mass, military, school, company, media, council, court
     needs_tail: bool = True  # "Sở" alone is no name; "UBND" alone is
-    numbered: bool = False  # "Sư đoàn 9", "Quận 7"
+    numbered: bool = False  # "Sư đoàn 5", "Quận 7"
     lower_ok: bool = False  # may be written in lower case ("sở Nội vụ", "các sở …")
 
 

@@ -86,7 +86,7 @@ def _tail(w: Words, j: int, head: lex.Head) -> tuple[int, Place | None, frozense
                                or tok.text in ("Thành", "Tỉnh", "Quận", "Huyện")):
             place = pl
             k = pl.end
-            # "Phân hiệu … tại Kon Tum", "VKSND cấp cao tại Đà Nẵng"
+            # "Phân hiệu … tại Gia Lai", "Tòa án cấp cao tại X"
             if k + 1 < n_tok and tokens[k].low == "tại" and head.kind in ("school", "court", "agency"):
                 there = parse_place(w, k + 1, bare_ok=False)
                 if there is None and is_province(w.text(k + 1, k + 3)):
@@ -324,7 +324,7 @@ def _distribute_fields(w: Words, i: int) -> list[Org]:
 
 
 def _share_place(orgs: list[Org], tokens: tuple[Token, ...]) -> None:
-    """ "Tỉnh ủy, HĐND, UBND, Ủy ban MTTQ Việt Nam tỉnh Sóc Trăng": the last place is everyone's."""
+    """ "Huyện ủy, HĐND, UBND, Ủy ban MTTQ huyện Krông Pắc": the last place is everyone's."""
     run: list[Org] = []
     for org in orgs:
         if run and not _adjacent(tokens, run[-1], org):

@@ -1,7 +1,7 @@
 """People named in a sentence with the posts written next to their names.
 
-Vietnamese official writing puts posts after the name ("ông Đặng Văn A, Chánh
-Văn phòng UBND TP, Khối trưởng Khối thi đua I") or before it ("Chủ tịch UBND
+Vietnamese official writing puts posts after the name ("ông Trương Văn A, Chánh
+Văn phòng Sở Tài chính, Khối trưởng Khối thi đua IV") or before it ("Chủ tịch UBND
 tỉnh Nguyễn Văn B", "Bí thư Thành ủy – Chủ tịch UBND thành phố - Trần Thị C").
 `people_in` finds the names (after an honorific or a rank, or a surname-led
 name next to a post) and reads the chain of posts on each side. A chain of
@@ -31,7 +31,7 @@ from thidua.understand.words import CLAUSE_WORDS, Org, Words, caps_run, match_he
 _SEPARATORS = frozenset({",", "-", ":", "("})
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
-# Words of a bloc reference after a bloc role ("Khối trưởng Khối thi đua VIII năm 2023").
+# Words of a bloc reference after a bloc role ("Khối trưởng Khối thi đua V năm 2024").
 _BLOC_WORDS = frozenset(
     ["khối", "cụm", "thi", "đua", "số", "năm", "học", "các", "cơ", "quan", "phường", "xã", "quận", "huyện",
      "tỉnh"]
@@ -238,7 +238,7 @@ def _name_after_honorific(w: Words, k: int) -> tuple[int, int] | None:
     if run < 2 or k in w.shouted:
         return None
     end = k + run
-    # "Nguyễn Hương giang, Phó Bí thư …": a last syllable typed in lower case
+    # "Lê Thu trang, Phó Bí thư …": a last syllable typed in lower case
     if (run == 2 and end + 1 < len(tokens) and tokens[end].is_word and tokens[end].text.isalpha()
             and tokens[end].text.islower() and tokens[end + 1].low in (",", "-")
             and _post_len(w, end + 2)[0]):
@@ -352,6 +352,6 @@ def _chain_start_before(w: Words, k: int, floor: int) -> int | None:
 
 
 def _delegated(w: Words, start: int) -> bool:
-    """ "thừa ủy quyền Chủ tịch nước, Phó Chủ tịch nước X": the first post is the delegator's."""
+    """ "thừa ủy quyền Bộ trưởng, Thứ trưởng X": the first post is the delegator's."""
     words = w.low(max(0, start - 3), 3)
     return ("quyền" in words and ("ủy" in words or "thừa" in words)) or words[-2:] == ["thay", "mặt"]

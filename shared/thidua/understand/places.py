@@ -1,4 +1,4 @@
-"""The grammar of place names: "tỉnh Khánh Hòa", "Quận 7", "TP.HCM", a bare "tỉnh", an address
+"""The grammar of place names: "tỉnh Phú Yên", "Quận 7", "TP.HCM", a bare "tỉnh", an address
 (", huyện X, tỉnh Y") and shared-noun lists of places ("các tỉnh: A, B và C").
 """
 
@@ -73,7 +73,7 @@ def _place_name(w: Words, i: int, level: str) -> int:
 
 
 def parse_place(w: Words, i: int, *, bare_ok: bool = True) -> Place | None:
-    """A place word and its name at word i ("tỉnh Khánh Hòa", "Quận 7", "TP.HCM", a bare "tỉnh")."""
+    """A place word and its name at word i ("tỉnh Phú Yên", "Quận 7", "TP.HCM", a bare "tỉnh")."""
     tokens = w.tokens
     if i >= len(tokens) or i in w.shouted:
         return None

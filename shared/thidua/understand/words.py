@@ -77,7 +77,7 @@ class Place:
     start: int  # token index
     end: int
     level: str  # "tỉnh", "thành phố", "quận", ...
-    name: str | None  # "Khánh Hòa", "7", or None for a bare "tỉnh"
+    name: str | None  # "Phú Yên", "7", or None for a bare "tỉnh"
 
 
 @dataclass
