@@ -106,7 +106,7 @@ def make_docx(path: Path) -> None:
     table = doc.add_table(rows=0, cols=len(H60_TABLE[0]))
     for row in H60_TABLE:
         cells = table.add_row().cells
-        for cell, value in zip(cells, row):
+        for cell, value in zip(cells, row, strict=True):
             cell.text = value
     for line in H60_BODY:
         doc.add_paragraph(line)

@@ -272,3 +272,36 @@ def test_a_counted_subject_receiving_an_award_and_a_joint_total_over_two_forms()
         "Hội đồng thống nhất đề nghị tặng Cờ thi đua cho 31 tập thể, Bằng khen cho 55 tập thể."
     )
     assert _awards(text) == [("co_thi_dua_bo_tinh", 31, "tap_the"), ("bang_khen_bo_tinh", 55, "tap_the")]
+
+
+def test_a_counted_group_named_in_apposition_keeps_the_next_count() -> None:
+    text = (
+        "Tại lễ, lãnh đạo tỉnh trao Huân chương Lao động hạng Nhì cho 1 tập thể là Hợp tác xã "
+        "Thành Công và 3 cá nhân."
+    )
+    assert _awards(text) == [("huan_chuong", 1, "tap_the"), ("huan_chuong", 3, "ca_nhan")]
+    text = "Dịp này, Sở trao Giấy khen cho 2 đơn vị (Trạm Y tế xã A và Trạm Y tế xã B) và 6 cá nhân."
+    assert _awards(text) == [("giay_khen", 2, "tap_the"), ("giay_khen", 6, "ca_nhan")]
+
+
+def test_all_of_the_n_units_is_a_count() -> None:
+    text = "Hội nghị đề nghị công nhận danh hiệu Tập thể lao động xuất sắc cho cả 4 đơn vị trong Khối."
+    assert _awards(text) == [("tap_the_lao_dong_xuat_sac", 4, "tap_the")]
+
+
+def test_a_named_proposal_is_not_one_of_the_awards_handed_over() -> None:
+    text = (
+        "Khối thống nhất đề nghị Bộ trưởng tặng Bằng khen cho Cục Thống kê tỉnh. "
+        "Dịp này, Thứ trưởng trao Bằng khen của Bộ trưởng cho 4 tập thể và 9 cá nhân."
+    )
+    assert sorted(_awards(text)) == [
+        ("bang_khen_bo_tinh", 1, "tap_the"),
+        ("bang_khen_bo_tinh", 4, "tap_the"),
+        ("bang_khen_bo_tinh", 9, "ca_nhan"),
+    ]
+    # A named awardee among the handed-over group of the same award is not counted twice.
+    text = (
+        "Lãnh đạo tỉnh trao Bằng khen cho 4 tập thể. "
+        "Sở Xây dựng vinh dự nhận Bằng khen của Chủ tịch UBND tỉnh."
+    )
+    assert _awards(text) == [("bang_khen_bo_tinh", 4, "tap_the")]

@@ -224,3 +224,39 @@ def test_machine_timestamps_of_page_metadata_are_the_publication_date(header: st
 def test_a_bracketed_pair_of_days_is_the_event() -> None:
     doc = understand("Ngày đăng: 23/12/2023\nTrong 2 ngày (21-22/12), Khối thi đua kiểm tra chéo năm 2023.")
     assert doc.event_date is not None and doc.event_date.value == dt.date(2023, 12, 21)
+
+
+def test_a_bracketed_place_and_date_line_under_a_speech_heading_dates_it() -> None:
+    text = (
+        "PHÁT BIỂU CỦA ĐỒNG CHÍ CHỦ TỊCH UBND HUYỆN TẠI HỘI NGHỊ GIAO ƯỚC THI ĐUA\n"
+        "(Long Xuyên, ngày 8/3/2025)\n\n"
+        "Kính thưa các đồng chí! Năm 2025, các xã trong Cụm cần đẩy mạnh cải cách hành chính."
+    )
+    doc = understand(text)
+    assert doc.published is not None and doc.published.value == dt.date(2025, 3, 8)
+    # No other day is written: the speech's own date line is the day it was given.
+    assert doc.event_date is not None and doc.event_date.value == dt.date(2025, 3, 8)
+
+
+def test_a_date_line_does_not_replace_a_written_event_day() -> None:
+    text = (
+        "Hòa An, ngày 20 tháng 11 năm 2024\n\nBIÊN BẢN\n"
+        "Ngày 18/11/2024, Cụm thi đua số 5 họp bình xét thi đua năm 2024."
+    )
+    doc = understand(text)
+    assert doc.published is not None and doc.published.value == dt.date(2024, 11, 20)
+    assert doc.event_date is not None and doc.event_date.value == dt.date(2024, 11, 18)
+
+
+def test_a_page_timestamp_alone_is_not_the_event_day() -> None:
+    doc = understand("05/04/2024 09:30\n\nKhối thi đua các sở vừa ký kết giao ước thi đua năm 2024.")
+    assert doc.published is not None and doc.published.value == dt.date(2024, 4, 5)
+    assert doc.event_date is None
+
+
+def test_the_planning_ministrys_name_is_not_a_cited_plan() -> None:
+    text = "Sáng 14/6/2024, Sở Kế hoạch và Đầu tư ngày càng chủ động; Sở tổ chức hội nghị sơ kết."
+    doc = understand(text)
+    assert [m.role for m in doc.dates] == ["event"]
+    text = "Ngày 3/5/2024, Sở Kế hoạch và Đầu tư ngày 3/5 họp."
+    assert all(m.role != "reference" for m in understand(text).dates)

@@ -150,3 +150,22 @@ def test_a_tally_of_the_years_drives_is_not_a_launch() -> None:
 )
 def test_more_ways_of_signing_and_scoring(text: str, expected: set[str]) -> None:
     assert _types(text) == expected
+
+
+def test_an_agency_named_for_planning_does_not_make_its_review_a_plan() -> None:
+    text = "Ngày 20/12/2024, Sở Kế hoạch và Đầu tư đã họp tổng kết công tác thi đua năm 2024."
+    assert _types(text) == {"tong_ket"}
+    # A real plan still blocks: a review that is only the subject of a plan is not held.
+    assert "tong_ket" not in _types("Sở ban hành Kế hoạch tổ chức tổng kết công tác thi đua năm 2024.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Các trường đã ký cam kết hưởng ứng phong trào thi đua năm học mới.", {"ky_ket_giao_uoc"}),
+        ("Lãnh đạo các phòng ký cam kết thực hiện thi đua chuyên đề năm 2024.", {"ky_ket_giao_uoc"}),
+        ("Các hộ kinh doanh ký cam kết không kinh doanh hàng giả.", set()),
+    ],
+)
+def test_a_pledge_counts_only_when_it_is_to_the_emulation_movement(text: str, expected: set[str]) -> None:
+    assert _types(text) == expected

@@ -104,3 +104,27 @@ def test_member_lists_and_tables_in_the_article_are_kept() -> None:
         assert kept in text, kept
     for gone in ("Giới thiệu", "Văn bản", "Khối thi đua số 1", "Bạn đọc"):
         assert gone not in text, gone
+
+
+_BYLINE_PAGE = """<html><head><title>Tin</title></head><body>
+<div class="top-date">Thứ Hai, 02/01/2023</div>
+<h1>Trường Cao đẳng Sông Lam đón nhận Huân chương Lao động hạng Ba</h1>
+<div class="byline">Thứ Tư, 15/05/2024 - 09:40 | Minh Anh</div>
+<div class="content"><p>Sáng 14/5, Trường Cao đẳng Sông Lam tổ chức lễ đón nhận Huân chương Lao động
+hạng Ba. Nhà trường đã có thành tích xuất sắc trong công tác đào tạo nghề giai đoạn 2018 - 2022.</p>
+<p>Dịp này, Sở Lao động trao Giấy khen cho 5 tập thể và 12 cá nhân của trường.</p></div>
+<div class="tin-khac"><a href="/x"><span class="date">01/03/2024</span> Tin khác</a></div>
+</body></html>"""
+
+
+def test_a_byline_date_is_the_publication_date_when_the_page_has_no_date_metadata() -> None:
+    result = read_document(_BYLINE_PAGE.encode(), "p.html")
+    # Not the site's current date above the headline, not a related link's date.
+    assert result.published == dt.date(2024, 5, 15)
+
+
+def test_date_metadata_wins_over_the_byline() -> None:
+    page = _BYLINE_PAGE.replace(
+        "<head>", '<head><meta property="article:published_time" content="2024-05-16T07:00:00+07:00">'
+    )
+    assert read_document(page.encode(), "p.html").published == dt.date(2024, 5, 16)

@@ -52,3 +52,16 @@ def test_a_law_cited_by_its_number_and_addresses_or_phones_are_not_references() 
     ]
     footer = "Địa chỉ: Số 12/3 đường Trần Phú, lớp 12/3; Điện thoại: 0297.3862.112; Fax: 0297.3862.113"
     assert understand(footer).references == []
+
+
+def test_the_documents_own_number_in_its_header_is_not_a_citation() -> None:
+    text = (
+        "UBND HUYỆN TÂN PHÚ\nSố: 27/TB-UBND\nTHÔNG BÁO\nKết luận tại hội nghị tổng kết Cụm thi đua.\n"
+        "Thực hiện Kế hoạch số 41/KH-UBND ngày 02/4/2024 của UBND huyện, các xã đã hoàn thành chỉ tiêu."
+    )
+    assert _refs(text) == [("41/KH-UBND", "kế hoạch", dt.date(2024, 4, 2))]
+
+
+def test_a_header_number_beside_the_other_column_is_the_documents_own() -> None:
+    text = "CỤM THI ĐUA SỐ 2\nSố: 05/BB-CTĐ        Hòa Bình, ngày 4 tháng 12 năm 2023\nBIÊN BẢN HỌP CỤM"
+    assert _refs(text) == []

@@ -129,3 +129,19 @@ def test_a_bare_period_ending_where_the_congress_period_starts_is_the_reviewed_o
         "Giai đoạn 2015 - 2020, huyện có 10 tập thể được tặng Bằng khen."
     )
     assert _years(no_congress) == list(range(2020, 2026))
+
+
+def test_the_span_after_a_quoted_movement_name_belongs_to_the_name() -> None:
+    text = (
+        "Sáng 9/7/2024, Khối thi đua các hội sơ kết 6 tháng đầu năm 2024. Các hội hưởng ứng phong "
+        "trào thi đua “Chung tay xây dựng nông thôn mới” giai đoạn 2021 - 2025 và vận động quỹ khuyến học."
+    )
+    assert _years(text) == [2024]
+
+
+def test_a_reviewed_movement_keeps_its_span() -> None:
+    text = (
+        "Ngày 12/10/2020, huyện tổ chức hội nghị tổng kết phong trào thi đua “Dân vận khéo” "
+        "giai đoạn 2016 - 2020."
+    )
+    assert _years(text) == [2016, 2017, 2018, 2019, 2020]

@@ -3,7 +3,9 @@
 The main text comes from trafilatura (comments excluded); when it finds no
 article body, a plain extraction that drops scripts, menus, headers, footers and
 comment blocks takes over. Title and date come from the page's meta tags and
-structured data only, never guessed from the body (the body is the extractor's job).
+structured data; failing those, the date comes from the page's own date line (an
+element marked as a byline, date or time, such as "Thứ Sáu, 20/09/2024 - 15:12 | Tác giả"),
+which main-text extraction drops. Never guessed from the body (that is the extractor's job).
 """
 
 from __future__ import annotations
@@ -123,6 +125,45 @@ def _published(tree: lxml.html.HtmlElement, meta: dict[str, str]) -> dt.date | N
     return parse_date(value) if value else None
 
 
+# Elements that hold a page's date line: classes and ids such as "byline", "post-date",
+# "time", "ngay-dang", "article-meta".
+_DATE_ATTR_RE = re.compile(
+    r"(?:^|[\s_-])(?:byline|date|dateline|datetime|time|timestamp|posted|published|publish|pubdate"
+    r"|ngay-?dang|ngay|thoi-?gian|post-?meta|article-?meta|meta|info)(?:$|[\s_-])",
+    re.I,
+)
+_DATE_LINE_MAX = 120
+
+
+def _visible_date(tree: lxml.html.HtmlElement) -> dt.date | None:
+    """The date of the page's own date line: the first short element marked as a date or byline.
+
+    Links are skipped (a date in a link belongs to another article, as in a related-news list),
+    so are the site's header, menus and footer (which may show today's date), and, when the page
+    has a headline, everything before it.
+    """
+    order = {el: i for i, el in enumerate(tree.iter())}
+    headlines = tree.xpath("//body//h1")
+    after = order.get(headlines[0], -1) if headlines else -1
+    for el in tree.xpath("//body//*[@class or @id]"):
+        if order.get(el, -1) < after:
+            continue
+        attrs = f"{el.get('class', '')} {el.get('id', '')}"
+        if not _DATE_ATTR_RE.search(attrs) or el.xpath("ancestor-or-self::a|.//a"):
+            continue
+        if el.xpath("ancestor-or-self::header|ancestor-or-self::nav|ancestor-or-self::footer"):
+            continue
+        text = " ".join(el.text_content().split())
+        if not text or len(text) > _DATE_LINE_MAX:
+            continue
+        match = _DMY_RE.search(text)
+        if match:
+            date = parse_date(match.group(0))
+            if date:
+                return date
+    return None
+
+
 def _title(tree: lxml.html.HtmlElement, meta: dict[str, str]) -> str | None:
     for key in _TITLE_META:
         if meta.get(key):
@@ -179,7 +220,7 @@ def read_html(data: bytes, limits: Limits) -> ReadResult:
     tree = _parse(html)
     meta = _meta(tree)
     title = _title(tree, meta)
-    published = _published(tree, meta)
+    published = _published(tree, meta) or _visible_date(tree)
     warnings: list[str] = []
     prune_boilerplate(tree)
     # Recall over precision: precision mode drops the <ul> lists that carry bloc members;

@@ -53,7 +53,7 @@ _TAIL_END = re.compile(
 )
 
 _NUM = rf"(?:{COUNT_PATTERN})(?:/\d+)?"
-_QUAL = r"(?:(?:gần|trên|hơn|khoảng|tổng\s+số|tổng\s+cộng|với|có)\s+)?"
+_QUAL = r"(?:(?:gần|trên|hơn|khoảng|tổng\s+số|tổng\s+cộng|với|có|tất\s+cả|cả)\s+)?"
 _COLLECTIVE = (
     r"tập\s+thể|đơn\s+vị|cụm,\s*khối(?:\s+thi\s+đua)?|cụm\s+thi\s+đua|khối\s+thi\s+đua|cơ\s+quan|doanh\s+nghiệp"
     r"|xã|phường|thị\s+trấn|trường|chi\s+bộ|tổ\s+chức|hợp\s+tác\s+xã|hộ\s+gia\s+đình|gia\s+đình|công\s+ty|địa\s+phương"
@@ -200,6 +200,27 @@ def _recipient(noun: str) -> Recipient | None:
     return "tap_the"
 
 
+# "1 tập thể là Quỹ tín dụng X và 2 cá nhân", "2 đơn vị (A và B) và 5 cá nhân": the names of a
+# counted group, written between it and the next count.
+_APPOSITION = re.compile(r"\s*(?:\(|:|\blà\b|\bgồm\b)", _I)
+
+
+def _next_count(text: str, pos: int, limit: int) -> int | None:
+    """Where the next count of a list starts after `pos` (past a join and an apposition), if any."""
+    j = _JOIN.match(text, pos)
+    if j and j.end() <= limit and _COUNTED.match(text, j.end()):
+        return j.end()
+    apposition = _APPOSITION.match(text, pos, limit)
+    if apposition is None:
+        return None
+    for j in _JOIN.finditer(text, apposition.end(), min(limit, apposition.end() + 160)):
+        if re.search(r"[;.:]", text[apposition.end() : j.start()]):
+            return None
+        if _COUNTED.match(text, j.end()):
+            return j.end()
+    return None
+
+
 def _counted_list(text: str, pos: int, limit: int) -> tuple[list[tuple[int, Recipient | None]], int]:
     """Counts with their recipients from `pos`: "12 tập thể và 07 cá nhân" → [(12, tập thể), (7, cá nhân)]."""
     out: list[tuple[int, Recipient | None]] = []
@@ -212,10 +233,10 @@ def _counted_list(text: str, pos: int, limit: int) -> tuple[list[tuple[int, Reci
             break
         out.append((n, _recipient(m.group("noun"))))
         pos = m.end()
-        j = _JOIN.match(text, pos)
-        if not j or not _COUNTED.match(text, j.end()):
+        following = _next_count(text, pos, limit)
+        if following is None:
             break
-        pos = j.end()
+        pos = following
     return out, pos
 
 
@@ -533,10 +554,10 @@ def _resolve(found: list[_Found]) -> list[_Found]:
         if f.count_at >= 0:
             forms_by_count.setdefault(f.count_at, set()).add(f.award)
     found = [f for f in found if f.count_at < 0 or len(forms_by_count[f.count_at]) == 1]
-    counted: dict[tuple[str, str], int] = {}
+    counted: dict[tuple[str, str], list[tuple[int, AwardStatus]]] = {}
     for f in found:
         if not f.names:
-            counted[(f.award, f.rank)] = max(counted.get((f.award, f.rank), 0), f.count)
+            counted.setdefault((f.award, f.rank), []).append((f.count, f.status))
     # A headline total restating the body's split ("Trao 120 Giấy khen" = 45 tập thể + 75 cá nhân).
     totals: dict[tuple[str, str], list[_Found]] = {}
     for f in found:
@@ -553,7 +574,7 @@ def _resolve(found: list[_Found]) -> list[_Found]:
     seen: set[tuple[str, int, str | None, str, tuple[int, int]]] = set()
     keys_by_sentence: dict[tuple[str, int, str | None, str], tuple[int, int]] = {}
     for f in found:
-        if f.names and counted.get((f.award, f.rank), 0) > f.count:
+        if f.names and _among_counted(f, counted.get((f.award, f.rank), [])):
             continue  # a named awardee among the N of the same award
         key = (f.award, f.count, f.recipient, f.rank)
         first = keys_by_sentence.setdefault(key, f.sentence)
@@ -569,6 +590,17 @@ def _resolve(found: list[_Found]) -> list[_Found]:
         seen.add(full)
         out.append(f)
     return out
+
+
+def _among_counted(f: _Found, counted: list[tuple[int, AwardStatus]]) -> bool:
+    """Whether a named award is one of a larger counted group of the same award and status.
+
+    A flag proposed for one named unit is not among the N handed over at the same meeting.
+    """
+    return any(
+        count > f.count and (status == f.status or "unknown" in (status, f.status))
+        for count, status in counted
+    )
 
 
 def _same_award(a: _Found, b: _Found) -> bool:

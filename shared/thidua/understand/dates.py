@@ -81,8 +81,9 @@ def _line_of(text: str, start: int, end: int) -> tuple[str, str]:
 
 
 # The place-and-date line of an official document ("Vị Thanh, ngày 12 tháng 12 năm 2023"):
-# a capitalised place name, a comma, the date, nothing after it on the line.
-_DATELINE_BEFORE = re.compile(r"^\s*[A-ZĐ][^\d,;:()\n]{1,40},\s*(?:ngày\s+)?$")
+# a capitalised place name, a comma, the date, nothing after it on the line. A speech or a
+# statement puts it in brackets under its heading ("(Đông Hà, ngày 9/1/2024)").
+_DATELINE_BEFORE = re.compile(r"^\s*(?P<open>\(\s*)?[A-ZĐ][^\d,;:()\n]{1,40},\s*(?:ngày\s+)?$")
 
 
 def _header_strength(text: str, r: RawDate, index: int) -> float:
@@ -92,7 +93,8 @@ def _header_strength(text: str, r: RawDate, index: int) -> float:
     before, after = _line_of(text, r.start, r.end)
     if _LABEL.search(before):
         return 0.95
-    if _DATELINE_BEFORE.match(before) and not after.strip() and index < 3000:
+    dateline = _DATELINE_BEFORE.match(before)
+    if dateline and after.strip() == (")" if dateline.group("open") else "") and index < 3000:
         return 0.9
     cue_free = r.cue is None or r.form != "cued"
     if cue_free and (_TIME_BEFORE.search(before) or _TIME_AFTER.match(after)) and index < 4000:
@@ -107,9 +109,10 @@ def _header_strength(text: str, r: RawDate, index: int) -> float:
     return 0.0
 
 
-# "theo Quyết định ngày 10/3/2023 của UBND tỉnh": a document's date even without its number.
+# "theo Quyết định ngày 10/3/2023 của UBND tỉnh": a document's date even without its number
+# ("Sở Kế hoạch và Đầu tư … ngày …" names an agency, not a plan).
 _DOCUMENT_DATE_BEFORE = re.compile(
-    r"\b(?:chỉ\s+thị|kế\s+hoạch|quyết\s+định|công\s+văn|thông\s+báo|nghị\s+quyết|nghị\s+định|thông\s+tư"
+    r"\b(?:chỉ\s+thị|kế\s+hoạch(?!\s+và\s+đầu\s+tư)|quyết\s+định|công\s+văn|thông\s+báo|nghị\s+quyết|nghị\s+định|thông\s+tư"
     r"|tờ\s+trình|hướng\s+dẫn|văn\s+bản|kết\s+luận)\b[^.;,]{0,40}?\b(?:ký\s+|ban\s+hành\s+)?ngày\s*$",
     _I,
 )
@@ -273,11 +276,23 @@ def choose_event_date(doc: Document) -> None:
         if best is None or key > (best[0], best[1]):
             best = (score, -m.evidence.start, value, m, confidence)
     if best is None or best[0] < -2.0:
-        conferral = _conferring_decision_date(doc)
-        doc.event_date = conferral
+        doc.event_date = _conferring_decision_date(doc) or _dateline_date(doc)
         return
     _, _, value, mention, confidence = best
     doc.event_date = DateFact(value=value, evidence=mention.evidence, confidence=confidence)
+
+
+def _dateline_date(doc: Document) -> DateFact | None:
+    """With no other day written, a speech's or a record's place-and-date line is its event's day
+    ("(Đông Hà, ngày 9/1/2024)" under the heading of a speech given that day)."""
+    published = doc.published
+    if published is None or published.evidence.end <= published.evidence.start:
+        return None
+    before, after = _line_of(doc.text, published.evidence.start, published.evidence.end)
+    dateline = _DATELINE_BEFORE.match(before)
+    if dateline is None or after.strip() != (")" if dateline.group("open") else ""):
+        return None
+    return DateFact(value=published.value, evidence=published.evidence, confidence=0.55)
 
 
 # "UBND tỉnh vừa ban hành Quyết định số 2150/QĐ-UBND ngày 15/9/2023 tặng Cờ thi đua …": when the

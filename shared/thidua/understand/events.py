@@ -38,6 +38,13 @@ _TRIGGERS: dict[str, list[re.Pattern[str]]] = {
             r"(?:giao\s+ước|thi\s+đua|cam\s+kết\s+thi\s+đua)",
             _I,
         ),
+        # "ký cam kết hưởng ứng phong trào thi đua …": a pledge to the movement, not any pledge
+        # ("ký cam kết không vi phạm …").
+        re.compile(
+            r"(?<!đăng\s)\b(?:ký|kí)(?:\s+kết)?\s+(?:bản\s+)?cam\s+kết\s+(?:thực\s+hiện\s+|hưởng\s+ứng\s+|tham\s+gia\s+)"
+            r"(?:các\s+)?(?:phong\s+trào\s+|đợt\s+)?thi\s+đua",
+            _I,
+        ),
     ],
     "tong_ket": [
         re.compile(
@@ -101,7 +108,8 @@ _BACKGROUND = re.compile(
     _I,
 )
 _PLAN_BEFORE = re.compile(
-    r"(?:kế\s+hoạch|nội\s+dung|về\s+việc|quy\s+chế|quy\s+định|hướng\s+dẫn|dự\s+thảo|việc\s+tổ\s+chức"
+    # "Sở Kế hoạch và Đầu tư đã họp tổng kết": the name of an agency, not a plan.
+    r"(?:kế\s+hoạch(?!\s+và\s+đầu\s+tư)|nội\s+dung|về\s+việc|quy\s+chế|quy\s+định|hướng\s+dẫn|dự\s+thảo|việc\s+tổ\s+chức"
     r"|hoạt\s+động\s+và|tiêu\s+chuẩn|tiêu\s+chí)[^.;]{0,25}$",
     _I,
 )

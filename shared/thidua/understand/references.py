@@ -7,6 +7,8 @@ reference even without the document type before it ("theo số 12/QĐ-UBND").
 The date is the one written right after the number ("… ngày 20/02/2024"), or
 the date that opens a sentence saying the document was issued
 ("Ngày 28/12/2022, Chủ tịch UBND tỉnh ban hành Quyết định số 2745/QĐ-UBND").
+The number in the header of an official document ("Số: 14/TB-UBND" on its own
+line above the title) is that document's own, not a citation.
 """
 
 from __future__ import annotations
@@ -40,6 +42,17 @@ _NUMBERED = re.compile(
     r"\b(?:số|so)\s*:?\s*(?P<num>\d{1,5}/(?:19|20)\d{2}/[A-ZĐ][A-ZĐ]+\d{0,3})(?![\w/\-])"
 )
 _ISSUED = re.compile(r"\b(?:ban\s+hành|ký|kí|phê\s+duyệt)\b", re.IGNORECASE)
+# The header line "Số: 14/TB-UBND" (alone, or beside the other header column after a wide gap).
+_OWN_NUMBER_BEFORE = re.compile(r"(?:^|\s{3,})(?:số|so)\s*:?\s*$", re.IGNORECASE)
+_HEADER_SPAN = 1500
+
+
+def _own_number(text: str, start: int) -> bool:
+    """Whether the number at `start` is the document's own, written in its header."""
+    if start > _HEADER_SPAN:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_OWN_NUMBER_BEFORE.search(text[line_start:start]))
 
 
 def _clean_number(raw: str) -> str:
@@ -106,6 +119,8 @@ def find_references(doc: Document) -> None:
         if in_url(text, start) or any(a <= start < b for a, b in seen):
             continue
         seen.add((start, end))
+        if _own_number(text, start):
+            continue
         date = _date_after(text, found, starts, end) or _date_issued_before(text, found, starts, start)
         facts.append(
             ReferenceFact(number=_clean_number(raw), kind=kind, date=date,

@@ -83,6 +83,24 @@ def _inside_quotes(text: str, left: int, pos: int) -> bool:
     return chunk.count("“") > chunk.count("”") or chunk.count('"') % 2 == 1
 
 
+# "hưởng ứng phong trào thi đua “…” giai đoạn 2021 - 2025": the span right after a quoted
+# movement name is part of that name. When the clause reviews the movement ("tổng kết phong
+# trào thi đua “…” giai đoạn 2016-2020") the span is the period under review and counts.
+_MOVEMENT_NAME_BEFORE = re.compile(
+    r"\b(?:phong\s+trào|cuộc\s+vận\s+động)\b[^“”\"]{0,40}[“\"][^“”\"]{1,160}[”\"]\s*"
+    r"(?:giai\s+đoạn|thời\s+kỳ)?\s*(?:từ\s+)?(?:năm\s+)?$",
+    _I,
+)
+_REVIEWS = re.compile(r"\b(?:tổng\s+kết|sơ\s+kết|đại\s+hội|ĐH)\b", _I)
+
+
+def _movement_span(text: str, left: int, pos: int) -> bool:
+    """Whether the period at `pos` only completes the name of a quoted movement."""
+    before = text[left:pos]
+    name = _MOVEMENT_NAME_BEFORE.search(before)
+    return name is not None and not _REVIEWS.search(before[: name.start()])
+
+
 def stated_periods(text: str) -> list[Period]:
     """Periods of emulation activity the text states (not terms of councils, not programme spans)."""
     out: list[Period] = []
@@ -95,7 +113,7 @@ def stated_periods(text: str) -> list[Period]:
         left, _ = clause_bounds(text, m.start())
         window_start = max(left, m.start() - 200)
         before = text[window_start : m.start("a")]
-        if _inside_quotes(text, left, m.start("a")):
+        if _inside_quotes(text, left, m.start("a")) or _movement_span(text, left, m.start("a")):
             continue
         if "năm học" in lead or "niên khóa" in lead:
             out.append(Period(a, b, m.start("a"), m.end("b"), school=True))
