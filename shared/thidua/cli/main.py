@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from thidua import __version__
-from thidua.cli import aws, bulk, extract, ingest, search, serve, stats, status
+from thidua.cli import aws, bulk, extract, ingest, remove, search, serve, stats, status
 from thidua.store.local_engine import EngineError
 
 
@@ -18,7 +18,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"thidua {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log to stderr")
     sub = parser.add_subparsers(dest="command", required=True)
-    for module in (extract, ingest, status, search, serve, stats, bulk, aws):
+    for module in (extract, ingest, remove, status, search, serve, stats, bulk, aws):
         module.add_parser(sub)
     return parser
 
