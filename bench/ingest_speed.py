@@ -7,8 +7,9 @@ For each worker count it measures, on the archive from `bench/make_archive.py`:
 - **ingest**: `thidua.bulk.runner.run_bulk` (what `thidua ingest ARCHIVE --workers N` runs)
   into a fresh embedded engine (dynalite) in a temporary THIDUA_HOME;
 - **resume**: the same ingest again (everything must be unchanged);
-- peak memory: the largest sum of resident memory over this process, its workers (and their
-  parser children) and the engine, sampled every 0.2 s;
+- peak memory: the largest sum of proportional set sizes (PSS: pages the forked workers share
+  count once) over this process, its workers (and their parser children) and the engine,
+  sampled every 0.2 s;
 - the index afterwards, read back in full (a Scan: this is the check, not the read path):
   exactly one META per expected document with the expected status (and failure reason),
   no others; every ok document's links are exactly its META's facets at its current
@@ -47,6 +48,7 @@ from thidua.store.local_engine import LocalEngine
 HERE = Path(__file__).resolve().parent
 DEFAULT_ARCHIVE = HERE / "data" / "archive-2000.zip"
 LAMBDA_MEMORY_GB = 1.5  # IngestFunction / BackfillFunction MemorySize in template.yaml
+LAMBDA_VCPU = 1536 / 1769  # Lambda gives one full vCPU at 1769 MB, proportionally less below
 
 
 # ---- memory --------------------------------------------------------------------------------------
@@ -71,11 +73,12 @@ def _tree(root: int) -> list[int]:
     return out
 
 
-def _rss(pid: int) -> int:
+def _pss(pid: int) -> int:
+    """Proportional set size: pages shared between forked workers are counted once in the sum."""
     try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as fh:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as fh:
             for line in fh:
-                if line.startswith("VmRSS:"):
+                if line.startswith("Pss:"):
                     return int(line.split()[1]) * 1024
     except OSError:
         pass
@@ -83,7 +86,7 @@ def _rss(pid: int) -> int:
 
 
 class PeakMemory:
-    """Largest total RSS of this process tree plus `extra` pids, sampled in a thread."""
+    """Largest total memory (PSS) of this process tree plus `extra` pids, sampled in a thread."""
 
     def __init__(self, extra: list[int] | None = None, every: float = 0.2) -> None:
         self.extra = extra or []
@@ -97,7 +100,7 @@ class PeakMemory:
             pids = set(_tree(os.getpid()))
             for pid in self.extra:
                 pids.update(_tree(pid))
-            self.peak = max(self.peak, sum(_rss(p) for p in pids))
+            self.peak = max(self.peak, sum(_pss(p) for p in pids))
             self._stop.wait(self.every)
 
     def __enter__(self) -> PeakMemory:
@@ -169,7 +172,7 @@ def extract_only(sources: list[Source], workers: int) -> dict[str, Any]:
         "seconds": round(seconds, 2),
         "docs_per_second": round(len(uris) / seconds, 2),
         "cpu_ms_per_document": round(cpu / len(uris) * 1000, 1),
-        "peak_rss_mb": round(mem.peak / 2**20),
+        "peak_pss_mb": round(mem.peak / 2**20),
         "outcomes": dict(outcomes),
     }
 
@@ -313,7 +316,7 @@ def main() -> int:
             run["extract"] = extract_only(sources, workers)
             ex = run["extract"]
             print(
-                f"[{workers}] extract only: {ex['docs_per_second']} docs/s, peak {ex['peak_rss_mb']} MB, "
+                f"[{workers}] extract only: {ex['docs_per_second']} docs/s, peak {ex['peak_pss_mb']} MB, "
                 f"CPU {ex['cpu_ms_per_document']} ms/doc"
             )
         with tempfile.TemporaryDirectory(prefix="thidua-bench-") as tmp:
@@ -324,7 +327,7 @@ def main() -> int:
             "seconds": round(first.seconds, 2),
             "docs_per_second": round(first.docs_per_second(), 2),
             "counts": dict(first.counts),
-            "peak_rss_mb": round(peak / 2**20),
+            "peak_pss_mb": round(peak / 2**20),
             "write_units": first.write_units,
             "write_units_per_ok_document": round(first.write_units / ok, 1) if ok else None,
             "links": first.links,
@@ -338,7 +341,7 @@ def main() -> int:
         ing = run["ingest"]
         print(
             f"[{workers}] ingest: {ing['docs_per_second']} docs/s ({first.seconds:.1f} s), "
-            f"peak {ing['peak_rss_mb']} MB, {dict(first.counts)}, CPU ms/doc {cpu}"
+            f"peak {ing['peak_pss_mb']} MB, {dict(first.counts)}, CPU ms/doc {cpu}"
         )
         print(f"[{workers}] rerun: {second.seconds:.1f} s {dict(second.counts)}")
         print(
@@ -356,6 +359,11 @@ def main() -> int:
         "price_per_million_wru": args.price,
         "lambda_seconds_per_document": round(per_doc_s, 3),
         "lambda_gb_seconds_per_document": round(per_doc_s * LAMBDA_MEMORY_GB, 3),
+        # From CPU time instead of wall time (other jobs on this machine stretch wall time): the
+        # client side of one document, scaled to the share of a vCPU Lambda gives 1536 MB.
+        "lambda_gb_seconds_per_document_from_cpu": round(
+            single["ingest"]["cpu"]["client_ms_per_document"] / 1000 / LAMBDA_VCPU * LAMBDA_MEMORY_GB, 3
+        ),
     }
     print(f"cost: {json.dumps(results['cost'])}")
     if args.json:
