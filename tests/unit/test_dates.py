@@ -260,3 +260,14 @@ def test_the_planning_ministrys_name_is_not_a_cited_plan() -> None:
     assert [m.role for m in doc.dates] == ["event"]
     text = "Ngày 3/5/2024, Sở Kế hoạch và Đầu tư ngày 3/5 họp."
     assert all(m.role != "reference" for m in understand(text).dates)
+
+
+def test_a_date_line_sharing_its_line_with_the_document_number_is_the_publication_date() -> None:
+    text = (
+        "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG HUYỆN\n"
+        "Số: 12/BB-HĐ                    Hòa An, ngày 3 tháng 12 năm 2024\n\n"
+        "BIÊN BẢN\nThời gian: 8 giờ 00, ngày 2/12/2024. Hội đồng họp xét khen thưởng năm 2024."
+    )
+    doc = understand(text)
+    assert doc.published is not None and doc.published.value == dt.date(2024, 12, 3)
+    assert doc.event_date is not None and doc.event_date.value == dt.date(2024, 12, 2)

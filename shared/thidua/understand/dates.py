@@ -84,6 +84,19 @@ def _line_of(text: str, start: int, end: int) -> tuple[str, str]:
 # a capitalised place name, a comma, the date, nothing after it on the line. A speech or a
 # statement puts it in brackets under its heading ("(Đông Hà, ngày 9/1/2024)").
 _DATELINE_BEFORE = re.compile(r"^\s*(?P<open>\(\s*)?[A-ZĐ][^\d,;:()\n]{1,40},\s*(?:ngày\s+)?$")
+# Header columns laid side by side in a text dump: "Số: 12/BB-CTĐ        Hòa An, ngày …" (the
+# gap may have been collapsed to one space, so the number column is also recognised by its shape).
+_COLUMN_GAP = re.compile(r"\s{3,}|\t")
+_NUMBER_COLUMN = re.compile(r"^\s*(?:số|so)\s*:?\s*\d+\S*\s+", re.IGNORECASE)
+
+
+def _dateline(before: str, after: str) -> re.Match[str] | None:
+    """The place-and-date line a date ends, when it is one (the last header column of its line)."""
+    column = _NUMBER_COLUMN.sub("", _COLUMN_GAP.split(before)[-1], count=1)
+    dateline = _DATELINE_BEFORE.match(column)
+    if dateline is None or after.strip() != (")" if dateline.group("open") else ""):
+        return None
+    return dateline
 
 
 def _header_strength(text: str, r: RawDate, index: int) -> float:
@@ -93,8 +106,7 @@ def _header_strength(text: str, r: RawDate, index: int) -> float:
     before, after = _line_of(text, r.start, r.end)
     if _LABEL.search(before):
         return 0.95
-    dateline = _DATELINE_BEFORE.match(before)
-    if dateline and after.strip() == (")" if dateline.group("open") else "") and index < 3000:
+    if _dateline(before, after) and index < 3000:
         return 0.9
     cue_free = r.cue is None or r.form != "cued"
     if cue_free and (_TIME_BEFORE.search(before) or _TIME_AFTER.match(after)) and index < 4000:
@@ -289,8 +301,7 @@ def _dateline_date(doc: Document) -> DateFact | None:
     if published is None or published.evidence.end <= published.evidence.start:
         return None
     before, after = _line_of(doc.text, published.evidence.start, published.evidence.end)
-    dateline = _DATELINE_BEFORE.match(before)
-    if dateline is None or after.strip() != (")" if dateline.group("open") else ""):
+    if _dateline(before, after) is None:
         return None
     return DateFact(value=published.value, evidence=published.evidence, confidence=0.55)
 
