@@ -17,8 +17,10 @@ leading the event ("Tân Khối trưởng … ký kết").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from thidua.understand import orgnames as lex
 from thidua.understand.blocgrammar import BlocMention, bloc_mentions, shouted_bloc_mentions
@@ -405,6 +407,7 @@ def _choose_head(bloc: _Bloc, doc: Document) -> tuple[str | None, str | None, st
     return head, deputy, next_head
 
 
+@lru_cache(maxsize=1 << 14)
 def _member_key(name: str) -> str:
     """ "UBND phường An Phú, thành phố Tân An" → "phuong an phu": the body's own place, no committee prefix;
     "KBNN tỉnh Long An" and "KBNN Long An" meet."""
@@ -498,7 +501,7 @@ _KIND_OF_MEMBERS = re.compile(
 )
 
 
-def _member_types(bloc: _Bloc, doc: Document, main: bool) -> list[list[str]]:
+def _member_types(bloc: _Bloc, doc: Document, main: bool, bloc_starts: frozenset[int]) -> list[list[str]]:
     """The kinds of unit a bloc is made of: "các Chi cục Thuế khu vực …" → chi cuc thue khu vuc;
     "các tỉnh …" → tinh; "các huyện trong Cụm thi đua số 4" → huyen for that cluster ("trong Cụm" alone:
     the document's main bloc)."""
@@ -510,14 +513,15 @@ def _member_types(bloc: _Bloc, doc: Document, main: bool) -> list[list[str]]:
     starts = {m.start for m in bloc.mentions}
     for found in _KIND_OF_MEMBERS.finditer(doc.text):
         named = found.start(2) in starts
-        refers_back = main and not _names_a_bloc_at(doc, found.start(2))
+        refers_back = main and found.start(2) not in bloc_starts
         if named or refers_back:
             types.append(fold(found.group(1)).split())
     return types
 
 
-def _names_a_bloc_at(doc: Document, offset: int) -> bool:
-    return any(m.start == offset for seg in segments(doc.text) for m in bloc_mentions(seg) if not m.backref)
+def _bloc_name_starts(doc: Document) -> frozenset[int]:
+    """Offsets where the text names a bloc (not a bare "Khối" referring back)."""
+    return frozenset(m.start for seg in segments(doc.text) for m in bloc_mentions(seg) if not m.backref)
 
 
 def _type_members(doc: Document, blocs: list[_Bloc]) -> None:
@@ -528,19 +532,26 @@ def _type_members(doc: Document, blocs: list[_Bloc]) -> None:
     được suy tôn …": each takes part as one of the bloc's units.
     """
     main = _main(blocs)
+    segs = segments(doc.text)
+    starts = [s.start for s in segs]
+    named = _bloc_name_starts(doc)
+    folded: dict[str, list[str]] = {}
     for bloc in blocs:
-        types = _member_types(bloc, doc, bloc is main)
+        types = _member_types(bloc, doc, bloc is main, named)
         if not types:
             continue
         for unit in doc.units:
             if not unit.roles or unit.roles[0] not in ("actor", "attendee", "awardee"):
                 continue
-            name = fold(unit.name).split()
+            if unit.name not in folded:
+                folded[unit.name] = fold(unit.name).split()
+            name = folded[unit.name]
             if name[:1] == ["ubnd"] or name[:4] == ["uy", "ban", "nhan", "dan"]:
                 name = name[1:] if name[0] == "ubnd" else name[4:]
             if not any(_same_kind(name, t) for t in types):
                 continue
-            seg = next((s for s in segments(doc.text) if s.start <= unit.evidence.start < s.end), None)
+            at = bisect_right(starts, unit.evidence.start) - 1
+            seg = segs[at] if at >= 0 and unit.evidence.start < segs[at].end else None
             if seg is not None:
                 level = _PLACE_WORDS_FOLDED.get(name[0])
                 _add_member(bloc, _Member(unit.name, unit.evidence.start, unit.evidence.end, seg, level))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from thidua.understand.locality import ends_with_province
 from thidua.understand.text import fold
@@ -92,6 +93,7 @@ def _unglue(match: re.Match[str]) -> str:
     return joined if joined in ABBREVIATIONS else match.group(0)
 
 
+@lru_cache(maxsize=1 << 14)
 def search_key(name: str) -> str:
     """Folded, abbreviation-expanded form of a name, for matching what people type."""
     name = _GLUED.sub(_unglue, name)

@@ -47,6 +47,8 @@ def _folded_index() -> dict[tuple[str, ...], str]:
 
 
 MAX_PLACE_WORDS = max(len(k) for k in _folded_index())
+# Place names are looked up word by word all through a text: fold each word once.
+_fold_word = lru_cache(maxsize=1 << 16)(fold)
 
 
 def province_of(words: list[str]) -> str | None:
@@ -59,7 +61,7 @@ def province_prefix(words: list[str]) -> tuple[str, int] | None:
     index = _folded_index()
     folded: list[str] = []
     for w in words[:MAX_PLACE_WORDS]:
-        f = fold(w)
+        f = _fold_word(w)
         if not f:
             break  # punctuation ends a place name
         folded.append(f)
@@ -70,6 +72,7 @@ def province_prefix(words: list[str]) -> tuple[str, int] | None:
     return None
 
 
+@lru_cache(maxsize=1 << 14)
 def is_province(name: str) -> bool:
     return tuple(fold(name).split()) in _folded_index()
 

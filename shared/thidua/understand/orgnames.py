@@ -188,9 +188,29 @@ def heads_by_first_word() -> dict[str, list[Head]]:
     return index
 
 
+_FIRST_WORDS: dict[frozenset[tuple[str, ...]], dict[str, int]] = {}
+
+
+def _first_words(phrases: frozenset[tuple[str, ...]]) -> dict[str, int]:
+    """First word of the phrases → length of the longest phrase it opens."""
+    index = _FIRST_WORDS.get(phrases)
+    if index is None:
+        index = {}
+        for p in phrases:
+            if p:
+                index[p[0]] = max(index.get(p[0], 0), len(p))
+        if len(_FIRST_WORDS) > 64:
+            _FIRST_WORDS.clear()  # the lexicons are a handful of cached sets; never grow without bound
+        _FIRST_WORDS[phrases] = index
+    return index
+
+
 def longest_phrase(words: list[str], phrases: frozenset[tuple[str, ...]], max_len: int = 8) -> int:
     """Length of the longest phrase of `phrases` at the start of `words` (0 when none)."""
-    for n in range(min(max_len, len(words)), 0, -1):
+    if not words:
+        return 0
+    longest = _first_words(phrases).get(words[0], 0)  # most words open no phrase: answer at once
+    for n in range(min(max_len, len(words), longest), 0, -1):
         if tuple(words[:n]) in phrases:
             return n
     return 0

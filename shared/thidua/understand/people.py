@@ -247,7 +247,7 @@ def _name_after_honorific(w: Words, k: int) -> tuple[int, int] | None:
 
 
 def _org_spans(seg: Segment) -> list[tuple[int, int]]:
-    return [(o.i, o.j) for o in scan(seg, places=True)]
+    return [(o.i, o.j) for o in scan(seg)]
 
 
 @lru_cache(maxsize=4096)
@@ -331,7 +331,7 @@ def _attach_posts(w: Words, people: list[Person]) -> None:
 def _short_name_after_post(w: Words, k: int) -> int:
     """A two-syllable name right after a post ("Chủ tịch UBND tỉnh Lê Hòa"): 2, else 0."""
     tokens = w.tokens
-    if k == 0 or caps_run(w, k, 3) != 2 or tokens[k].low not in SURNAMES:
+    if k == 0 or tokens[k].low not in SURNAMES or caps_run(w, k, 3) != 2:
         return 0
     if k + 2 < len(tokens) and tokens[k + 2].is_word and tokens[k + 2].cap:
         return 0

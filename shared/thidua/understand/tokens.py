@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import pairwise
 
 _TOKEN = re.compile(r"\w+(?:[./'’]\w+)*|[^\w\s]", re.UNICODE)
@@ -22,35 +22,38 @@ _URL = re.compile(r"^URL:.*$|(?:https?://|www\.)\S+|\S+\.(?:jpg|jpeg|png|gif|web
                   re.IGNORECASE | re.MULTILINE)
 
 
-@dataclass(frozen=True)
 class Token:
-    text: str
-    start: int
-    end: int
+    """One word or punctuation mark with its offsets in the document text.
 
-    @cached_property
-    def low(self) -> str:
-        """Lower case, dashes unified: the form the lexicons are written in."""
-        return _DASHES.get(self.text, self.text.lower())
+    The lexical tests the grammar asks millions of times on a long text (`low`,
+    `cap`, `upper`, ...) are computed once, when the token is made.
+    """
 
-    @cached_property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
+    __slots__ = ("cap", "end", "is_num", "is_word", "low", "start", "text", "upper")
 
-    @cached_property
-    def cap(self) -> bool:
-        """Starts with a capital letter."""
-        return self.text[0].isupper()
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        # Lower case, dashes unified: the form the lexicons are written in.
+        self.low: str = _DASHES.get(text, text.lower())
+        self.is_word: bool = text[0].isalnum()
+        # Starts with a capital letter.
+        self.cap: bool = text[0].isupper()
+        # An all-capitals word of two or more letters (an abbreviation such as UBND).
+        self.upper: bool = text.isupper() and sum(c.isalpha() for c in text) >= 2
+        self.is_num: bool = text.isdigit()
 
-    @cached_property
-    def upper(self) -> bool:
-        """An all-capitals word of two or more letters (an abbreviation such as UBND)."""
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Token):
+            return NotImplemented
+        return (self.text, self.start, self.end) == (other.text, other.start, other.end)
 
-    @cached_property
-    def is_num(self) -> bool:
-        return self.text.isdigit()
+    def __hash__(self) -> int:
+        return hash((self.text, self.start, self.end))
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
 @dataclass(frozen=True, eq=False)

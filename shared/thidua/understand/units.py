@@ -18,6 +18,7 @@ that "UBND TP" and "Công an tỉnh" get that place in their ids.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from thidua.understand.blocgrammar import bloc_mentions
 from thidua.understand.document import Document, Evidence, UnitFact
@@ -390,11 +391,18 @@ def merge_units(doc: Document) -> None:
     keys = {k for k, _ in keyed}
     names = {k: u.name for k, u in reversed(keyed)}
     plain = {k: _merge_key(names[k], None) for k in keys}  # without the document's place, for prefixes
+    by_plain = sorted((p, k) for k, p in plain.items())
     kept: dict[str, UnitFact] = {}
     for key, unit in keyed:
         target = key
         mine = _merge_key(unit.name, None)
-        longer = [k for k in keys if k != key and plain[k].startswith(mine + " ")
+        # the keys whose plain form extends mine by whole words: a range of the sorted list
+        at = bisect_left(by_plain, (mine + " ", ""))
+        extending = []
+        while at < len(by_plain) and by_plain[at][0].startswith(mine + " "):
+            extending.append(by_plain[at][1])
+            at += 1
+        longer = [k for k in extending if k != key
                   and _names_a_place_or_body(plain[k][len(mine) + 1 :], names[k], doc.locality)]
         if longer:
             target = min(longer, key=len)

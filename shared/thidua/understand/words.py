@@ -112,6 +112,8 @@ class Words:
         self.shouted = frozenset(range(len(seg.tokens))) if seg.shouting else _shouted(seg.tokens)
 
     def word_end(self, k: int) -> int:
+        if k + 1 >= len(self.tokens) or not self.tokens[k + 1].is_word:
+            return k + 1  # a word never runs on past punctuation: no tokenizer run needed
         if self._ends is None:
             self._ends = word_ends(self.seg)
         return self._ends[k]
@@ -200,10 +202,12 @@ def caps_run(w: Words, i: int, limit: int = 6) -> int:
     tokens = w.tokens
     while i + n < len(tokens) and n < limit and looks_like_name_word(tokens[i + n].text):
         k = i + n
-        end = w.word_end(k)
-        starts_word = k == 0 or w.word_end(k - 1) != end
-        if starts_word and end > k + 1 and not tokens[k + 1].cap:
-            break
+        # The word boundaries (a tokenizer run) matter only before a lower-case syllable.
+        if k + 1 < len(tokens) and not tokens[k + 1].cap:
+            end = w.word_end(k)
+            starts_word = k == 0 or w.word_end(k - 1) != end
+            if starts_word and end > k + 1:
+                break
         n += 1
     return n
 
@@ -220,8 +224,8 @@ def known_place_at(w: Words, i: int) -> int:
 def person_at(w: Words, i: int) -> int:
     """Length of a personal name starting at word i when it clearly is one (surname + 2-3 syllables)."""
     tokens = w.tokens
-    if known_place_at(w, i):
-        return 0
+    if i >= len(tokens) or tokens[i].low not in SURNAMES or known_place_at(w, i):
+        return 0  # every name this accepts opens with a surname
     run = caps_run(w, i, 4)
     if run >= 2 and tuple(w.low(i, 3)) in _NOT_PERSONS:
         return 0
