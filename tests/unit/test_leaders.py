@@ -168,3 +168,20 @@ def test_deputy_head_of_a_police_station_and_former_posts() -> None:
     assert leaders["Trần Văn Chiến"].title == "Phó Trưởng Công an huyện Bình Chánh"
     assert leaders["Phan Văn Út"].title == "nguyên Phó Chủ tịch UBND huyện"
     assert has_unit(doc, "Công an huyện Bình Chánh")
+
+
+def test_a_name_after_a_body_closed_by_a_bare_place_word_is_a_person() -> None:
+    doc = read("Phát biểu tại lễ, Phó Trưởng ban Dân tộc thành phố Đào Thị Mỹ Hạnh đề nghị các xã chủ động.")
+    assert _by_name(doc)["Đào Thị Mỹ Hạnh"].title == "Phó Trưởng ban Dân tộc thành phố"
+    assert not has_unit(doc, "thành phố Đào Thị Mỹ Hạnh")
+
+
+def test_ethnic_minority_surnames_and_forest_ranger_posts() -> None:
+    doc = read(
+        "Tại hội nghị, Phó Giám đốc Công an tỉnh Hà Giang Sùng Mí Páo phát biểu. Ông Thào Seo Dình – "
+        "Hạt trưởng Hạt Kiểm lâm huyện Mèo Vạc, Cụm trưởng, chủ trì."
+    )
+    leaders = _by_name(doc)
+    assert leaders["Sùng Mí Páo"].title == "Phó Giám đốc Công an tỉnh Hà Giang"
+    assert leaders["Thào Seo Dình"].title == "Hạt trưởng Hạt Kiểm lâm huyện Mèo Vạc"
+    assert has_unit(doc, "Hạt Kiểm lâm huyện Mèo Vạc")

@@ -197,3 +197,35 @@ def test_a_university_with_and_without_truong_is_one_unit() -> None:
     )
     assert unit_names(doc) == {"truong dai hoc tay nguyen"}
     assert doc.leaders[0].honorific == "Ông"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hạt Kiểm lâm các huyện Quế Sơn, Nông Sơn và Hạt Kiểm lâm rừng phòng hộ Sông Tranh dự họp.",
+         ["Hạt Kiểm lâm huyện Quế Sơn", "Hạt Kiểm lâm huyện Nông Sơn",
+          "Hạt Kiểm lâm rừng phòng hộ Sông Tranh"]),
+        ("Đội Quản lý thị trường số 5 nhận Giấy khen.", ["Đội Quản lý thị trường số 5"]),
+        ("Phó Chánh Văn phòng Ban Chỉ đạo 138 huyện dự.", ["Văn phòng Ban Chỉ đạo 138 huyện"]),
+        ("Công ty Cổ phần Gốm Bình Minh và Xí nghiệp Chế biến Hạt điều Phước Long ký giao ước.",
+         ["Công ty Cổ phần Gốm Bình Minh", "Xí nghiệp Chế biến Hạt điều Phước Long"]),
+        ("Hội Người mù tỉnh và Hội Người cao tuổi huyện cùng dự.",
+         ["Hội Người mù tỉnh", "Hội Người cao tuổi huyện"]),
+        ("Quỹ tín dụng nhân dân Tam Hiệp đón nhận Huân chương.", ["Quỹ tín dụng nhân dân Tam Hiệp"]),
+        ("Ban Tổ chức Đại hội thi đua yêu nước huyện Đức Cơ lần thứ IV thông báo.",
+         ["Ban Tổ chức Đại hội thi đua yêu nước huyện Đức Cơ lần thứ IV"]),
+        ("Ban Tổ chức Huyện ủy và Ban Tổ chức Hội thi đã họp.",
+         ["Ban Tổ chức Huyện ủy", "Ban Tổ chức Hội thi"]),
+    ],
+)
+def test_field_units_companies_and_organising_committees(text: str, expected: list[str]) -> None:
+    assert _scan_names(text) == expected
+
+
+def test_an_organising_committee_is_a_unit_even_as_the_issuer_of_its_notice() -> None:
+    doc = read(
+        "Theo Thông báo của Ban Tổ chức Đại hội thi đua yêu nước huyện Đức Cơ lần thứ IV, đại biểu dự "
+        "Đại hội là những điển hình tiêu biểu. Cũng theo Kế hoạch của UBND huyện, Đại hội diễn ra hai ngày."
+    )
+    assert has_unit(doc, "Ban Tổ chức Đại hội thi đua yêu nước huyện Đức Cơ lần thứ IV")
+    assert not has_unit(doc, "UBND huyện")

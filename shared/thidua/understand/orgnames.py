@@ -68,7 +68,10 @@ HEADS: list[Head] = [
     *_h("trung ương hội|t.ư hội|tw hội|trung ương đoàn|t.ư đoàn|tw đoàn", "mass", needs_tail=False),
     *_h("quân khu|quân đoàn|sư đoàn|lữ đoàn|trung đoàn|binh đoàn|vùng", "military", numbered=True),
     *_h("trường|đại học|học viện|phân hiệu|cao đẳng", "school"),
-    *_h("công ty|tổng công ty|tập đoàn|hợp tác xã|htx", "company"),
+    *_h("công ty|tổng công ty|tập đoàn|hợp tác xã|htx|xí nghiệp|nhà máy|quỹ tín dụng nhân dân|quỹ tín dụng",
+        "company"),
+    # Field units named by their post and place ("Hạt Kiểm lâm huyện X", "Đội Quản lý thị trường số 2").
+    *_h("hạt kiểm lâm|đội", "agency"),
     *_h("báo|đài|tạp chí|đài phát thanh|đài truyền hình", "media"),
 ]
 
@@ -87,6 +90,7 @@ NOT_AFTER_HEAD: dict[str, frozenset[str]] = {
     "vụ": frozenset(["việc", "án"]),
     "đài": frozenset(["tưởng", "niệm"]),
     "vùng": frozenset(["sâu", "xa", "khó"]),
+    "đội": frozenset(["ngũ", "tuyển", "hình", "viên", "bóng", "mũ"]),
     "trung tâm": frozenset(["hội"]),
 }
 
@@ -121,7 +125,9 @@ tổ chức hữu nghị|trung bộ|nam bộ|bắc bộ|tây nguyên|phía nam|p
 nhân đạo|chương trình|dự án|quản trị|công tác đảng|công tác chính trị|khu vực|cơ quan|doanh nghiệp
 khu công nghiệp|khu kinh tế|khu chế xuất|viên chức|công chức
 người lao động|quốc phòng|công nghiệp|vệ sinh
-an toàn thực phẩm|dân cử|đại biểu|quốc hội
+an toàn thực phẩm|dân cử|đại biểu|quốc hội|rừng phòng hộ|rừng đặc dụng|kiểm lâm|chỉ đạo
+người mù|người cao tuổi|người khuyết tật|nạn nhân chất độc da cam|cựu thanh niên xung phong|sinh vật cảnh
+làm vườn|luật gia|nhà báo|văn học nghệ thuật|cơ động|cảnh sát giao thông|cảnh sát cơ động
 """
 
 # Words that may sit inside a name only when more of the name follows

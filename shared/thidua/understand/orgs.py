@@ -41,7 +41,7 @@ _PLACE_TAIL_HEADS = frozenset(
     {("công", "an"), ("thanh", "tra"), ("bảo", "hiểm", "xã", "hội"), ("bhxh",), ("cục", "thuế"),
      ("chi", "cục", "thuế"), ("kho", "bạc"), ("hải", "quan"), ("ngân", "hàng", "nhà", "nước"), ("nhnn",),
      ("bộ", "chqs"), ("ban", "chqs"), ("bđbp",),
-     ("bchqs",), ("bộ", "tư", "lệnh"), ("bộ", "đội", "biên", "phòng")}
+     ("bchqs",), ("bộ", "tư", "lệnh"), ("bộ", "đội", "biên", "phòng"), ("hạt", "kiểm", "lâm")}
 )
 
 
@@ -61,11 +61,22 @@ def _tail(w: Words, j: int, head: lex.Head) -> tuple[int, Place | None, frozense
     place: Place | None = None
     skip: set[int] = set()
     k = j
+    inner = head.words  # the innermost head read so far ("Ban" in "Văn phòng Ban Chỉ đạo 389")
     while k < n_tok and k not in w.shouted:
         tok = tokens[k]
         if head.numbered and k == j and tok.is_num:
             k += 1
             continue
+        if inner == ("ban",) and w.low(k - 2, 2) == ["tổ", "chức"] and k - 2 >= j - 1:
+            event_end = _organised_event(w, k)
+            if event_end:
+                k = event_end  # "Ban Tổ chức Đại hội thi đua yêu nước tỉnh X lần thứ V"
+                break
+        if k > j and inner in _NUMBERED_AFTER_FIELD:
+            number = _name_number(w, k)
+            if number:
+                k += number  # "Ban Chỉ đạo 389 tỉnh", "Đội Quản lý thị trường số 2"
+                continue
         words = w.low(k)
         n = lex.longest_phrase(words, fields)
         if n:
@@ -149,10 +160,11 @@ def _tail(w: Words, j: int, head: lex.Head) -> tuple[int, Place | None, frozense
             nested = match_head(w, k)
             if nested is not None:
                 k += nested[1]
+                inner = nested[0].words
                 if nested[0].numbered and k < n_tok and tokens[k].is_num:
                     k += 1
                 continue
-            k = max(k + 1, w.word_end(k))
+            k = max(k + 1, _word_end(w, k))
             numbered_name = head.kind in ("school", "company")
             if numbered_name and k < n_tok and tokens[k].is_num and len(tokens[k].text) <= 2:
                 k += 1  # "Trường THPT Lê Lợi 2", "Công ty Xi măng Hà Tiên 1"
@@ -167,6 +179,67 @@ def _tail(w: Words, j: int, head: lex.Head) -> tuple[int, Place | None, frozense
     while k > j and tokens[k - 1].low in ("và", "các", "ngành", "-", ","):
         k -= 1
     return k, place, frozenset(skip)
+
+
+_NUMBERED_AFTER_FIELD = frozenset({("ban",), ("đội",)})
+_EVENT_NOUNS = frozenset(
+    {("đại", "hội"), ("hội", "nghị"), ("hội", "thi"), ("hội", "thao"), ("hội", "diễn"), ("lễ",),
+     ("cuộc", "thi"), ("liên", "hoan"), ("giải",)}
+)
+_ORDINAL = re.compile(r"^(?:[IVXLC]+|\d{1,2})$")
+
+
+def _organised_event(w: Words, k: int) -> int:
+    """The end of the event an organising committee is named after ("Ban Tổ chức | Đại hội thi đua yêu
+    nước tỉnh X lần thứ V"), 0 when the words at k name no event.
+
+    The event's name ends after its edition ("lần thứ V"), else after its place or its year; without
+    one of these within a few words only the kind of event is taken ("Ban Tổ chức Hội thi").
+    """
+    tokens = w.tokens
+    words = w.low(k, 2)
+    noun = next((len(e) for e in _EVENT_NOUNS if tuple(words[: len(e)]) == e), 0)
+    if not (tokens[k].cap and noun):
+        return 0
+    end = k + noun  # at least the kind of event ("Ban Tổ chức Hội thi")
+    m = k + 1
+    while m < len(tokens) and m - k <= 16 and tokens[m].text not in (",", ";", ".", ":", "(", ")"):
+        low = w.low(m, 3)
+        if low[:2] == ["lần", "thứ"] and m + 2 < len(tokens) and _ORDINAL.match(tokens[m + 2].text):
+            return m + 3
+        if low[0] == "năm" and m + 1 < len(tokens) and _YEAR.match(tokens[m + 1].text):
+            end = m + 2
+            m += 2
+            continue
+        place = parse_place(w, m, bare_ok=True)
+        if place is not None:
+            end = place.end
+            m = place.end
+            continue
+        if tokens[m].low in _NOT_IN_BRIDGE:
+            break
+        m += 1
+    return end
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+def _name_number(w: Words, k: int) -> int:
+    """A number closing a name ("389", "số 2"), not a year: the words it takes, 0 when none."""
+    tokens = w.tokens
+    if tokens[k].low == "số" and k + 1 < len(tokens) and tokens[k + 1].is_num:
+        return 2
+    if tokens[k].is_num and len(tokens[k].text) <= 4 and not _YEAR.match(tokens[k].text):
+        return 1
+    return 0
+
+
+def _word_end(w: Words, k: int) -> int:
+    """The end of the word at k, unless the tokenizer glued a verb onto a name ("Phan Thiết ký")."""
+    end = w.word_end(k)
+    tokens = w.tokens
+    if any(not tokens[m].cap and tokens[m].low in _NOT_IN_BRIDGE for m in range(k + 1, end)):
+        return k + 1
+    return end
 
 
 _NOT_IN_BRIDGE = frozenset(

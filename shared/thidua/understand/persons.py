@@ -18,7 +18,8 @@ _SURNAMES = words(
     tiêu triệu trịnh từ vương vi lò lục nông hầu âu bế cù diệp giang giáp hứa kim la lã lạc lữ mã nhâm
     ninh tôn trình ứng khổng khương lăng đàm đồng lều liêu mẫn thạch chế đường hàn hạ kha khuất lỗ luân
     mông nhan quản sầm tống thang thiều trang trầm tường uông viên vòng xa y a h' k' ksor rơ siu nay
-    rmah rah
+    rmah rah giàng sùng thào vàng lầu mùa chảo tẩn phàn sần quàng lường tòng cầm điêu
+    đào doãn bạch chung quan
     """
 )
 

@@ -25,6 +25,7 @@ thủ trưởng|hiệu trưởng|phó hiệu trưởng|bộ trưởng|thứ trư
 chủ tịch nước|phó chủ tịch nước|tổng bí thư|ủy viên thường trực|phó trưởng
 tổng biên tập|phó tổng biên tập|trưởng|phó|trưởng khoa
 sư đoàn trưởng|lữ đoàn trưởng|trung đoàn trưởng|chính trị viên
+hạt trưởng|phó hạt trưởng|đội trưởng|phó đội trưởng|trạm trưởng|phó trạm trưởng
 """
 # Words that qualify a post ("Phó Chủ tịch Thường trực", "Phó Bí thư TT", "Phó Trưởng đoàn phụ trách").
 POST_QUALIFIERS = frozenset(

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
+from thidua.understand.persons import SURNAMES
+from thidua.understand.titles import match_office
+
 _TOKEN = re.compile(r"\w+(?:[./'’]\w+)*|[^\w\s]", re.UNICODE)
 _DASHES = {"–": "-", "—": "-", "‐": "-", "−": "-"}
 # Words after which a full stop does not end a sentence.
@@ -237,6 +240,19 @@ def _place_names(segs: list[Segment]) -> frozenset[tuple[str, ...]]:
                 if not (word.is_word and word.cap and not word.upper):
                     break
                 run += 1
+            if run >= 3 and tokens[n].low in SURNAMES and _office_before(tokens, k):
+                continue  # "Phó Trưởng ban X thành phố Lê Thị Hà": the office holder, not a place
             if run >= 2:
                 out.add(tuple(t.low for t in tokens[n : n + run]))
     return frozenset(out)
+
+
+def _office_before(tokens: tuple[Token, ...], k: int) -> bool:
+    """An office opens the clause before the place word at k ("Phó Trưởng ban Thi đua thành phố Lê
+    Thị Hà"): the words after the place word may then be the office holder's name, not a place."""
+    m = k - 1
+    while m >= 0 and k - m <= 10 and tokens[m].text not in (",", ";", ":", ".", "(", ")"):
+        if match_office([t.low for t in tokens[m : m + 4]]):
+            return True
+        m -= 1
+    return False

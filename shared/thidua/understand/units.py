@@ -93,7 +93,8 @@ def background(w: Words, org: Org) -> str | None:
     if fold(org.name) in NEVER_UNITS:
         return "never"
     before = _window(w, org.i, 12)
-    cua = _before_cua(w, org)
+    # The committee organising an event ("Ban Tổ chức Đại hội …") is part of it, whatever it issues.
+    cua = None if _organises_an_event(org) else _before_cua(w, org)
     if cua is not None:
         near = w.low(max(0, cua - 6), min(6, cua))
         if any(x in _AWARD_WORDS for x in near):
@@ -133,6 +134,11 @@ def background(w: Words, org: Org) -> str | None:
     if _in_quotes(w, org.i):
         return "quoted"
     return None
+
+
+def _organises_an_event(org: Org) -> bool:
+    words = fold(org.name).split()
+    return words[:3] == ["ban", "to", "chuc"] and len(words) > 4 and words[3] in ("dai", "hoi", "le", "cuoc")
 
 
 def _issues(w: Words, org: Org) -> bool:
