@@ -162,6 +162,15 @@ class Aws:
     def meta(self, bucket: str, key: str) -> dict[str, Any] | None:
         return next((i for i in self.partition(bucket, key) if i["sk"]["S"] == "META"), None)
 
+    def links(self, bucket: str, key: str) -> list[dict[str, Any]]:
+        """A document's link items, in whatever facet partition they are (pk=facet, sk=...#doc_id)."""
+        doc_id = keys.doc_id(keys.s3_uri(bucket, key))
+        return [
+            i
+            for i in self.items()
+            if not i["pk"]["S"].startswith(("DOC#", "ENTITY#")) and i["sk"]["S"].endswith("#" + doc_id)
+        ]
+
 
 @pytest.fixture
 def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[Aws]:
@@ -220,7 +229,7 @@ def test_upload_is_indexed_and_the_test_event_is_skipped(aws: Aws) -> None:
     meta = aws.meta(BUCKET, "tin tuc/bài 1.txt")
     assert meta is not None and meta["status"]["S"] == "ok"
     assert meta["key"]["S"] == "tin tuc/bài 1.txt" and meta["format"]["S"] == "txt"
-    facets = {i["gsi1pk"]["S"] for i in aws.partition(BUCKET, "tin tuc/bài 1.txt") if "gsi1pk" in i}
+    facets = {i["pk"]["S"] for i in aws.links(BUCKET, "tin tuc/bài 1.txt")}
     assert keys.unit_facet(unit_id("Sở Nội vụ")) in facets and "YEAR#2023" in facets
     assert _queue_depth(aws) == 0
 
@@ -248,9 +257,9 @@ def test_changed_object_replaces_its_links(aws: Aws) -> None:
     aws.deliver()
     meta = aws.meta(BUCKET, "a.txt")
     assert meta is not None
-    links = [i for i in aws.partition(BUCKET, "a.txt") if i["sk"]["S"].startswith("LINK#")]
+    links = aws.links(BUCKET, "a.txt")
     assert {i["ver"]["S"] for i in links} == {meta["ver"]["S"]}
-    facets = {i["gsi1pk"]["S"] for i in links}
+    facets = {i["pk"]["S"] for i in links}
     assert keys.unit_facet(unit_id("Sở Tài chính")) in facets and "YEAR#2023" in facets
     assert keys.unit_facet(unit_id("Sở Nội vụ")) not in facets and "YEAR#2022" not in facets
 
@@ -262,6 +271,7 @@ def test_removed_object_leaves_the_index(aws: Aws) -> None:
     aws.s3.delete_object(Bucket=BUCKET, Key="a.txt")
     assert aws.deliver() == {"batchItemFailures": []}
     assert aws.partition(BUCKET, "a.txt") == []  # moto sends no sequencer: no tombstone either
+    assert aws.links(BUCKET, "a.txt") == []
     assert aws.meta(BUCKET, "b.txt") is not None
 
 
@@ -278,6 +288,7 @@ def test_unreadable_files_fail_with_reasons_while_the_rest_is_indexed(aws: Aws) 
         meta = aws.meta(BUCKET, key)
         assert meta is not None and meta["status"]["S"] == "failed", key
         assert [i for i in aws.partition(BUCKET, key) if i["sk"]["S"] != "META"] == []
+        assert aws.links(BUCKET, key) == []
         reasons[key] = meta["reason"]["S"].split(":", 1)[0]
     assert reasons == {"broken.pdf": "corrupt", "empty.txt": "empty", "setup.exe": "unsupported_type"}
 
@@ -325,6 +336,7 @@ def test_sample_events_with_sequencers_keep_the_index_matching_the_bucket(aws: A
     meta = aws.meta(BUCKET, EVENT_KEY)
     assert meta is not None and meta["status"]["S"] == "deleted"  # tombstone: the late creation was stale
     assert [i for i in aws.partition(BUCKET, EVENT_KEY) if i["sk"]["S"] != "META"] == []
+    assert aws.links(BUCKET, EVENT_KEY) == []
 
 
 def test_sample_created_event_indexes_the_object(aws: Aws) -> None:

@@ -209,9 +209,72 @@ def test_plan_uses_most_selective_key() -> None:
     assert plan.partitions == ["LEADER#leader:c"]
     assert plan.year == 2023
     assert set(plan.required) == {"UNIT#unit:a", "BLOC#bloc:b", "AWARD#giay_khen"}
+    assert plan.windowed and (plan.sk_from, plan.sk_to) == ("2022-10", "2024-03~~")
     unit_year = plan_for(check_filters(unit="unit:a", year=2023, event_type="tong_ket"))
-    assert unit_year.partitions == ["UNITYEAR#unit:a#2023"] and unit_year.year is None
+    assert unit_year.partitions == ["UNIT#unit:a"] and unit_year.year == 2023 and unit_year.windowed
     assert unit_year.required == ["EVENT#tong_ket"] and unit_year.key_facet == "UNIT#unit:a"
+    # A date range replaces the year window (main links, full years).
+    ranged = plan_for(check_filters(unit="unit:a", year=2023, date_from="2025-01-01"))
+    assert not ranged.windowed and ranged.sk_from == "2025-01-01" and ranged.year == 2023
+    # Broad facets with a year read the exact year partition and check the facet.
+    award_year = plan_for(check_filters(award="giay_khen", year=2023, locality="Nghệ An"))
+    assert award_year.partitions == ["YEAR#2023"] and award_year.year is None
+    assert set(award_year.required) == {"AWARD#giay_khen", keys.locality_facet("Nghệ An")}
     walk = plan_for(check_filters(date_from="2021-05-01"), [2019, 2021, 2023])
     assert walk.partitions == ["DATE#2023", "DATE#2021"] and walk.sk_from == "2021-05-01"
     assert plan_for(check_filters(), [2022, 2023]).partitions == ["DATE#2023", "DATE#2022", "DATE#0000"]
+
+
+def test_year_windows_find_spans_and_undated_documents_once(index: Index) -> None:
+    unit_a = "Sở Tài chính"
+    ids = put(
+        index,
+        [
+            record(D(2025, 9, 4), units=[unit_a], years=list(range(2020, 2031))),  # a ten-year plan
+            record(D(2021, 5, 1), units=[unit_a], years=[2021]),
+            record(None, units=[unit_a], years=[2019, 2020, 2021, 2022]),  # undated review
+            record(D(2018, 3, 1), units=[unit_a], years=list(range(2018, 2024))),  # an older plan
+            record(D(2022, 12, 30), units=[unit_a], years=[2022]),
+            record(D(2021, 6, 1), units=["Sở Y tế"], years=[2021]),
+        ],
+    )
+    reader = DynamoReader.from_index(index)
+    years_of = {
+        ids[0]: set(range(2020, 2031)),
+        ids[1]: {2021},
+        ids[2]: {2019, 2020, 2021, 2022},
+        ids[3]: set(range(2018, 2024)),
+        ids[4]: {2022},
+    }
+    for year in range(2016, 2033):
+        found = _ids(reader, unit="unit:so-tai-chinh", year=year)
+        assert len(found) == len(set(found)), year
+        assert set(found) == {d for d, ys in years_of.items() if year in ys}, year
+    # Without a year every document shows once, newest first (the undated one at its last year).
+    assert _ids(reader, unit="unit:so-tai-chinh") == [ids[0], ids[4], ids[2], ids[1], ids[3]]
+    # A date range far from the year still finds the document dated in it.
+    assert _ids(reader, unit="unit:so-tai-chinh", year=2021, date_from="2025-01-01") == [ids[0]]
+    # The year partition is exact too.
+    assert set(_ids(reader, year=2027)) == {ids[0]}
+    page = search(reader, check_filters(unit="unit:so-tai-chinh", year=2027), cursor_key=KEY)
+    assert page.hits[0].date == "2025-09-04" and page.hits[0].years == list(range(2020, 2031))
+
+
+def test_a_sparse_year_window_gathers_links_then_reads_meta_once(index: Index) -> None:
+    # 45 documents about 2024 dated January to March 2024 sit at the newest end of 2023's window.
+    later = [record(D(2024, 1 + n % 3, 1 + n % 28), units=["Sở Y tế"], years=[2024]) for n in range(45)]
+    about_2023 = [record(D(2023, 6, 1 + n), units=["Sở Y tế"], years=[2023]) for n in range(3)]
+    ids = put(index, [*later, *about_2023])
+    reader = DynamoReader.from_index(index)
+    calls: list[str] = []
+    real = reader._call
+
+    def counted(op: str, **kwargs: Any) -> Any:
+        calls.append(op)
+        return real(op, **kwargs)
+
+    reader._call = counted  # type: ignore[method-assign]
+    page = search(reader, check_filters(unit="unit:so-y-te", year=2023), cursor_key=KEY, page_size=3)
+    assert [h.doc_id for h in page.hits] == list(reversed(ids[45:]))
+    assert calls.count("batch_get_item") == 1 and calls.count("query") >= 2
+    assert page.next_cursor is None

@@ -11,7 +11,7 @@ import pytest
 from botocore.exceptions import ClientError
 from moto import mock_aws
 
-from thidua.store import Index, SourceInfo, SourceRef, StaleWriteError, TransientStoreError, items, keys
+from thidua.store import Index, SourceInfo, SourceRef, StaleWriteError, TransientStoreError, cost, items, keys
 from thidua.store.template_schema import create_table_kwargs
 from thidua.understand.entities import leader_id, unit_id, unit_key
 from thidua.understand.record import DocumentRecord, LeaderOut, UnitOut
@@ -62,6 +62,20 @@ def _partition(client: Any, doc_id: str) -> list[dict[str, Any]]:
     )["Items"]
 
 
+def _doc_items(client: Any, doc_id: str) -> list[dict[str, Any]]:
+    """META and every link of a document wherever it is (the test's view of the table: a Scan)."""
+    return [
+        i
+        for i in client.scan(TableName=TABLE)["Items"]
+        if i["pk"]["S"] == keys.doc_pk(doc_id)
+        or (not i["pk"]["S"].startswith(("DOC#", "ENTITY#")) and i["sk"]["S"].endswith("#" + doc_id))
+    ]
+
+
+def _links(client: Any, doc_id: str) -> list[dict[str, Any]]:
+    return [i for i in _doc_items(client, doc_id) if i["sk"]["S"] != keys.META_SK]
+
+
 def test_replace_then_read_back(index: Index) -> None:
     source = _source("a.txt", "a" * 64)
     result = index.replace_document(
@@ -86,6 +100,7 @@ def test_new_version_replaces_old_links(index: Index, client: Any) -> None:
     doc_id = first.ref.doc_id
     links = index.document_links(doc_id)
     assert {link.ver for link in links} == {keys.version("b" * 64, "v1")}
+    assert {link.key for link in links} == {items.item_pk_sk(i) for i in _links(client, doc_id)}
     assert result.links_deleted > 0
     assert index.query_links(keys.unit_facet(unit_id("Sở Tư pháp"))).links == []
     assert len(index.query_links(keys.unit_facet(unit_id("Sở Công Thương"))).links) == 1
@@ -95,12 +110,12 @@ def test_new_version_replaces_old_links(index: Index, client: Any) -> None:
 def test_same_write_twice_gives_the_same_items(index: Index, client: Any) -> None:
     source = _source("a.txt", "a" * 64)
     index.replace_document(source, _record(["Sở Tư pháp", "Sở Y tế"]), extractor_version="v1")
-    before = sorted(i["sk"]["S"] for i in _partition(client, source.ref.doc_id))
+    before = sorted((i["pk"]["S"], i["sk"]["S"]) for i in _doc_items(client, source.ref.doc_id))
     meta = index.get_meta(source.ref.doc_id)
     assert Index.is_unchanged(meta, "a" * 64, "v1")
     assert not Index.is_unchanged(meta, "a" * 64, "v2")
     index.replace_document(source, _record(["Sở Tư pháp", "Sở Y tế"]), extractor_version="v1")
-    assert sorted(i["sk"]["S"] for i in _partition(client, source.ref.doc_id)) == before
+    assert sorted((i["pk"]["S"], i["sk"]["S"]) for i in _doc_items(client, source.ref.doc_id)) == before
 
 
 def test_failed_removes_links_and_counts(index: Index) -> None:
@@ -119,7 +134,7 @@ def test_delete_without_sequencer_removes_everything(index: Index, client: Any) 
     source = _source("a.txt", "a" * 64)
     index.replace_document(source, _record(["Sở Tư pháp"]), extractor_version="v1")
     assert index.delete_document(source.ref) is True
-    assert _partition(client, source.ref.doc_id) == []
+    assert _doc_items(client, source.ref.doc_id) == []
     assert index.delete_document(source.ref) is False
 
 
@@ -134,8 +149,8 @@ def test_sequencer_ordering_with_tombstone(index: Index, client: Any) -> None:
         index.replace_document(
             _source("a.txt", "a" * 64, sequencer=older), _record(["Sở Tư pháp"]), extractor_version="v1"
         )
-    # The stale writer cleaned up after itself: only the tombstone is left.
-    assert [i["sk"]["S"] for i in _partition(client, ref.doc_id)] == ["META"]
+    # The stale writer wrote nothing: only the tombstone is there.
+    assert [i["sk"]["S"] for i in _doc_items(client, ref.doc_id)] == ["META"]
     assert "expires_at" in _partition(client, ref.doc_id)[0]
 
 
@@ -226,8 +241,13 @@ def test_write_stats_count_items(index: Index) -> None:
     result = index.replace_document(source, record, extractor_version="v1")
     catalogue = len(items.entity_items(record))
     assert index.stats.puts == result.links_written + 1 + catalogue
-    # Every link and the META also land in a GSI; catalogue items do not.
-    assert index.stats.estimated.gsi == result.links_written + 1
+    # Only the META lands in a GSI (by_status); links live in the base table under their facet.
+    assert index.stats.estimated.gsi == 1
+    meta = index.client.get_item(
+        TableName=TABLE, Key={"pk": {"S": keys.doc_pk(source.ref.doc_id)}, "sk": {"S": keys.META_SK}}
+    )["Item"]
+    meta_units = cost.write_units(cost.item_size(meta))
+    assert index.stats.estimated.table == result.links_written + meta_units + catalogue  # a link: 1 unit
     # Entities already written by this Index are not written again.
     index.replace_document(_source("b.txt", "b" * 64), record, extractor_version="v1")
     assert index.stats.puts == 2 * (result.links_written + 1) + catalogue
@@ -242,8 +262,8 @@ def test_catalogue_entries_already_in_the_table_are_not_rewritten(index: Index, 
     assert fresh.put_entities(_record(["Sở Tài chính"])) == 2  # a new unit: its two catalogue items
 
 
-def _keys_of(client: Any, doc_id: str) -> list[str]:
-    return sorted(i["sk"]["S"] for i in _partition(client, doc_id))
+def _keys_of(client: Any, doc_id: str) -> list[tuple[str, str]]:
+    return sorted((i["pk"]["S"], i["sk"]["S"]) for i in _doc_items(client, doc_id))
 
 
 def test_links_complete_cleans_up_after_a_writer_killed_mid_way(
@@ -259,19 +279,88 @@ def test_links_complete_cleans_up_after_a_writer_killed_mid_way(
         raise RuntimeError("killed")
 
     with monkeypatch.context() as patch:
-        patch.setattr(Index, "_delete_links", killed)
+        patch.setattr(Index, "_delete_keys", killed)
         with pytest.raises(RuntimeError):
             index.replace_document(new, _record(["Sở Y tế"]), extractor_version="v1")
     assert _keys_of(client, new.ref.doc_id) != clean
     meta = index.get_meta(new.ref.doc_id)
-    assert meta is not None and index.links_complete(meta)
+    assert meta is not None and meta.stale  # META names what is left to delete
+    assert index.links_complete(meta)
     assert _keys_of(client, new.ref.doc_id) == clean
+
+
+def test_a_writer_killed_before_its_links_leaves_a_document_to_rewrite(
+    index: Index, client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old, new = _source("a.txt", "a" * 64), _source("a.txt", "b" * 64)
+    index.replace_document(new, _record(["Sở Y tế"], year=2022), extractor_version="v1")
+    clean = _keys_of(client, new.ref.doc_id)
+    index.replace_document(old, _record(["Sở Tư pháp"]), extractor_version="v1")
+
+    def killed(*_args: Any, **_kwargs: Any) -> None:
+        raise RuntimeError("killed")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Index, "_batch_write", killed)
+        with pytest.raises(RuntimeError):
+            index.replace_document(new, _record(["Sở Y tế"], year=2022), extractor_version="v1")
+    meta = index.get_meta(new.ref.doc_id)
+    assert meta is not None and not index.links_complete(meta)  # its links were never written
+    index.replace_document(new, _record(["Sở Y tế"], year=2022), extractor_version="v1")
+    assert _keys_of(client, new.ref.doc_id) == clean
+    assert index.links_complete(index.get_meta(new.ref.doc_id))  # type: ignore[arg-type]
+
+
+def test_a_concurrent_writer_that_switched_later_keeps_its_links(index: Index, client: Any) -> None:
+    slow, fast = _source("a.txt", "a" * 64), _source("a.txt", "b" * 64)
+    index.replace_document(fast, _record(["Sở Y tế"], year=2022), extractor_version="v1")
+    clean = _keys_of(client, fast.ref.doc_id)
+    # The slow writer switched META first, then the fast one switched and finished; now the slow
+    # writer's link writes land: it must see it lost and restore the winner's links.
+    slow_links = items.link_items(slow, _record(["Sở Tư pháp"]), extractor_version="v1")
+    client.batch_write_item(RequestItems={TABLE: [{"PutRequest": {"Item": i}} for i in slow_links]})
+    index._heal(slow.ref.doc_id, {items.item_pk_sk(i) for i in slow_links})
+    assert _keys_of(client, fast.ref.doc_id) == clean
+    meta = index.get_meta(fast.ref.doc_id)
+    assert meta is not None and index.links_complete(meta)
+
+
+def test_documents_indexed_under_layout_1_are_moved(index: Index, client: Any) -> None:
+    source = _source("a.txt", "a" * 64)
+    index.replace_document(source, _record(["Sở Y tế"]), extractor_version="v1")
+    doc_id = source.ref.doc_id
+    # What the earlier layout left: META without a layout and links in the document's partition.
+    client.update_item(
+        TableName=TABLE,
+        Key={"pk": {"S": keys.doc_pk(doc_id)}, "sk": {"S": keys.META_SK}},
+        UpdateExpression="REMOVE layout",
+    )
+    for link in _links(client, doc_id):
+        client.delete_item(TableName=TABLE, Key=items.item_key(link))
+    ver = keys.version("a" * 64, "v1")
+    client.put_item(
+        TableName=TABLE,
+        Item={
+            "pk": {"S": keys.doc_pk(doc_id)},
+            "sk": {"S": keys.legacy_link_sk(ver, keys.unit_facet(unit_id("Sở Y tế")))},
+            "gsi1pk": {"S": keys.unit_facet(unit_id("Sở Y tế"))},
+            "gsi1sk": {"S": f"2024-01-10#{doc_id}"},
+            "doc_id": {"S": doc_id},
+            "ver": {"S": ver},
+        },
+    )
+    meta = index.get_meta(doc_id)
+    assert meta is not None and meta.layout is None and not index.links_complete(meta)
+    assert [link.facet for link in index.document_links(doc_id)] == [keys.unit_facet(unit_id("Sở Y tế"))]
+    index.replace_document(source, _record(["Sở Y tế"]), extractor_version="v1")
+    assert [i["sk"]["S"] for i in _partition(client, doc_id)] == [keys.META_SK]
+    assert index.links_complete(index.get_meta(doc_id))  # type: ignore[arg-type]
 
 
 def test_links_complete_is_false_when_a_current_link_is_missing(index: Index, client: Any) -> None:
     source = _source("a.txt", "a" * 64)
     index.replace_document(source, _record(["Sở Y tế"]), extractor_version="v1")
-    link = next(i for i in _partition(client, source.ref.doc_id) if i["sk"]["S"].startswith("LINK#"))
+    link = _links(client, source.ref.doc_id)[0]
     client.delete_item(TableName=TABLE, Key={"pk": link["pk"], "sk": link["sk"]})
     meta = index.get_meta(source.ref.doc_id)
     assert meta is not None and not index.links_complete(meta)

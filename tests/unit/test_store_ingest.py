@@ -36,10 +36,14 @@ def index(monkeypatch: pytest.MonkeyPatch) -> Iterator[Index]:
         yield Index(client, TABLE, sleep=lambda _s: None)
 
 
-def _doc_keys(index: Index) -> list[tuple[str, str]]:
-    """Keys of every document item (the entity catalogue only grows, so it is left out)."""
+def _doc_keys(index: Index) -> list[tuple[str, str, str]]:
+    """Keys and versions of every document item and link (the entity catalogue only grows: left out)."""
     items = index.client.scan(TableName=TABLE)["Items"]  # the test's view; the read path never scans
-    return sorted((i["pk"]["S"], i["sk"]["S"]) for i in items if i["pk"]["S"].startswith("DOC#"))
+    return sorted(
+        (i["pk"]["S"], i["sk"]["S"], i.get("ver", {}).get("S", ""))
+        for i in items
+        if not i["pk"]["S"].startswith("ENTITY#")
+    )
 
 
 def test_outcomes(index: Index, tmp_path: Path) -> None:
@@ -74,7 +78,7 @@ def test_a_run_killed_after_the_meta_switch_resumes_to_the_same_items(
         raise KeyboardInterrupt
 
     with monkeypatch.context() as patch:
-        patch.setattr(Index, "_delete_links", killed)
+        patch.setattr(Index, "_delete_keys", killed)
         with pytest.raises(KeyboardInterrupt):
             ingest_bytes(source, v2, index, extract=fake_extract)
     assert _doc_keys(index) != uninterrupted  # the old links are still there

@@ -57,39 +57,59 @@ def test_meta_round_trip_keeps_record_and_source() -> None:
     assert doc.sequencer == keys.pad_sequencer("0055AED6DCD90281E5")
 
 
-def test_one_link_per_distinct_facet_with_gsi_keys() -> None:
-    links = items.link_items(_source(), _record(), extractor_version="v1")
-    facets = [i["gsi1pk"]["S"] for i in links]
+def test_one_link_per_distinct_facet_under_its_facet() -> None:
+    updated_at = "2024-01-12T00:00:00.000Z"
+    links = items.link_items(_source(), _record(), extractor_version="v1", updated_at=updated_at)
+    facets = [i["pk"]["S"] for i in links]
     assert len(facets) == len(set(facets))  # the repeated unit gives one link
     kinds = sorted({keys.facet_kind(f) for f in facets})
-    assert kinds == [
-        "AWARD", "BLOC", "BLOCYEAR", "DATE", "EVENT", "LEADER", "LOCALITY", "UNIT", "UNITYEAR", "YEAR"
-    ]
+    assert kinds == ["AWARD", "BLOC", "DATE", "EVENT", "LEADER", "LOCALITY", "UNIT", "YEAR"]
     doc_id = _source().ref.doc_id
     for item in links:
-        assert item["gsi1sk"]["S"] == f"2024-01-12#{doc_id}"
-        assert item["sk"]["S"].startswith(f"LINK#{keys.version(HASH, 'v1')}#")
-    year = next(items.link_from_item(i) for i in links if i["gsi1pk"]["S"] == "YEAR#2023")
+        assert item["sk"]["S"] == f"2024-01-12#{doc_id}"
+        assert item["ver"]["S"] == keys.version(HASH, "v1")
+        assert int(item["rev"]["N"]) == items.revision(updated_at)
+    year = next(items.link_from_item(i) for i in links if i["pk"]["S"] == "YEAR#2023")
     assert year.awards == [("bang_khen_bo_tinh", 4, "tap_the")]
+    year_item = items.unpack_link(items.deserialize(next(i for i in links if i["pk"]["S"] == "YEAR#2023")))
+    assert year_item["aw"] == [["bang_khen_bo_tinh", 4, "tap_the", "unknown", []]]
     assert year.blocs == [bloc_id("Khối thi đua số 3")] and year.locality == "Quảng Trị"
-    date = next(i for i in links if i["gsi1pk"]["S"] == "DATE#2024")
-    assert items.deserialize(date)["event_types"] == ["tong_ket"]
+    date = items.unpack_link(items.deserialize(next(i for i in links if i["pk"]["S"] == "DATE#2024")))
+    assert date["types"] == ["tong_ket"] and date["title"] == "Tổng kết thi đua năm 2023"
+    assert date["src"] == "s3://uploads/tin-tuc/bai.txt"
 
 
-def test_evidence_on_links_is_clipped() -> None:
+def test_links_fit_one_write_unit_and_evidence_is_clipped() -> None:
     record = _record()
     long_sentence = "Hội nghị " + "rất " * 200 + "thành công."
     record.units[0].evidence = EvidenceOut(sentence=long_sentence, start=0, end=5)
-    unit = next(
-        i for i in items.link_items(_source(), record, extractor_version="v1") if "UNIT#" in i["sk"]["S"]
-    )
-    assert len(items.deserialize(unit)["evidence"]) == items.EVIDENCE_CHARS
+    record.title = "Tổng kết công tác thi đua khen thưởng của các sở, ban, ngành " * 6
+    links = items.link_items(_source(), record, extractor_version="v1")
+    unit = items.unpack_link(items.deserialize(next(i for i in links if i["pk"]["S"].startswith("UNIT#"))))
+    assert len(unit["ev"]) <= items.EVIDENCE_CHARS and unit["ev"].endswith("…")
+    assert all(cost.item_size(i) <= items.LINK_BUDGET for i in links)
+    assert all(items.unpack_link(items.deserialize(i)).get("title") for i in links)  # shortened, not dropped
 
 
 def test_undated_document_without_years_sits_in_date_0000() -> None:
     record = DocumentRecord(units=[UnitOut(name="Sở Y tế", id=unit_id("Sở Y tế"), key=unit_key("Sở Y tế"))])
-    facets = [i["gsi1pk"]["S"] for i in items.link_items(_source(), record, extractor_version="v1")]
-    assert sorted(facets) == ["DATE#0000", keys.unit_facet(unit_id("Sở Y tế"))]
+    links = items.link_items(_source(), record, extractor_version="v1")
+    assert sorted(i["pk"]["S"] for i in links) == ["DATE#0000", keys.unit_facet(unit_id("Sở Y tế"))]
+    assert {i["sk"]["S"] for i in links} == {f"0000-00-00#{_source().ref.doc_id}"}
+
+
+def test_link_keys_follow_from_meta_including_echoes() -> None:
+    record = _record()
+    record.campaign_years = list(range(2016, 2027))  # a ten-year span dated 2024: echo links
+    source = _source()
+    meta = items.document_from_item(
+        items.meta_item(source, record, extractor_version="v1", updated_at="2024-01-12T00:00:00.000Z")
+    )
+    links = items.link_items(source, record, extractor_version="v1")
+    assert items.meta_link_keys(meta) == {items.item_pk_sk(i) for i in links}
+    echoes = [items.link_from_item(i) for i in links if "e" in i]
+    assert echoes and all(e.facet.split("#")[0] in keys.WINDOWED for e in echoes)
+    assert all(e.sort_date == "2024-01-12" for e in echoes)  # the real date rides along
 
 
 def test_failed_meta_has_reason_and_no_record() -> None:
@@ -118,9 +138,9 @@ def test_write_units_of_a_typical_document() -> None:
     total = cost.put_cost(meta, GSIS)
     for link in links:
         total += cost.put_cost(link, GSIS)
-    # Each small link costs one table write plus one by_entity write; META one plus one by_status.
+    # Each link costs one table write and lands in no GSI; META lands in by_status.
     assert total.table == len(links) + cost.write_units(cost.item_size(meta))
-    assert total.gsi == len(links) + 1
+    assert total.gsi == 1
 
 
 def test_item_size_rules() -> None:

@@ -15,7 +15,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 from thidua.query.reads import Item, Page
 from thidua.store import keys
 from thidua.store.errors import map_botocore_error, map_client_error
-from thidua.store.items import deserialize, serialize
+from thidua.store.items import deserialize, serialize, unpack_link
 
 BATCH_GET_MAX = 100
 _RETRY_SLEEP = 0.05
@@ -52,51 +52,70 @@ class DynamoReader:
         sk_from: str | None = None,
         sk_to: str | None = None,
         year: int | None = None,
+        windowed: bool = False,
         start_key: dict[str, Any] | None = None,
         limit: int | None = None,
+        attrs: list[str] | None = None,
+        having: str | None = None,
     ) -> Page:
-        cond = "gsi1pk = :f"
+        cond = "pk = :f"
         values: dict[str, Any] = {":f": facet}
         if sk_from is not None and sk_to is not None:
-            cond += " AND gsi1sk BETWEEN :lo AND :hi"
+            cond += " AND sk BETWEEN :lo AND :hi"
             values.update({":lo": sk_from, ":hi": sk_to})
         elif sk_from is not None:
-            cond += " AND gsi1sk >= :lo"
+            cond += " AND sk >= :lo"
             values[":lo"] = sk_from
         elif sk_to is not None:
-            cond += " AND gsi1sk <= :hi"
+            cond += " AND sk <= :hi"
             values[":hi"] = sk_to
+        names: dict[str, str] = {}
+        if year is not None and windowed:
+            filt = "contains(#yrs, :y)"
+            names["#yrs"] = "yrs"
+        elif year is not None:
+            filt = "contains(#years, :y) AND attribute_not_exists(#e)"
+            names.update({"#years": "years", "#e": "e"})
+        else:
+            filt = "attribute_not_exists(#e)"
+            names["#e"] = "e"
+        if year is not None:
+            values[":y"] = year
+        if having:
+            filt += " AND attribute_exists(#h)"
+            names["#h"] = having
         kwargs: dict[str, Any] = {
             "TableName": self.table,
-            "IndexName": keys.BY_ENTITY,
             "KeyConditionExpression": cond,
+            "FilterExpression": filt,
             "ScanIndexForward": not newest_first,
+            "ExpressionAttributeValues": serialize(values),
         }
-        if year is not None:
-            kwargs["FilterExpression"] = "contains(years, :y)"
-            values[":y"] = year
-        kwargs["ExpressionAttributeValues"] = serialize(values)
+        if attrs:
+            for n, attr in enumerate(dict.fromkeys(["pk", "sk", *attrs])):
+                names[f"#p{n}"] = attr
+            kwargs["ProjectionExpression"] = ", ".join(k for k in names if k.startswith("#p"))
+        kwargs["ExpressionAttributeNames"] = names
         if start_key:
             kwargs["ExclusiveStartKey"] = serialize(start_key)
         if limit:
             kwargs["Limit"] = limit
         resp = self._call("query", **kwargs)
         last = resp.get("LastEvaluatedKey")
-        return Page(
-            items=[deserialize(i) for i in resp.get("Items", [])],
-            last_key=deserialize(last) if last else None,
-        )
+        found = [unpack_link(deserialize(raw)) for raw in resp.get("Items", [])]
+        return Page(items=found, last_key=deserialize(last) if last else None)
 
-    def _batch_get(
-        self, item_keys: list[dict[str, str]], id_attr: str, attrs: list[str] | None
-    ) -> dict[str, Item]:
-        out: dict[str, Item] = {}
-        for start in range(0, len(item_keys), BATCH_GET_MAX):
+    def fetch(
+        self, item_keys: list[tuple[str, str]], attrs: list[str] | None = None
+    ) -> dict[tuple[str, str], Item]:
+        unique = list(dict.fromkeys(item_keys))
+        out: dict[tuple[str, str], Item] = {}
+        for start in range(0, len(unique), BATCH_GET_MAX):
             request: dict[str, Any] = {
-                "Keys": [serialize(k) for k in item_keys[start : start + BATCH_GET_MAX]]
+                "Keys": [serialize({"pk": pk, "sk": sk}) for pk, sk in unique[start : start + BATCH_GET_MAX]]
             }
             if attrs:
-                names = {f"#a{i}": a for i, a in enumerate(dict.fromkeys([id_attr, *attrs]))}
+                names = {f"#a{i}": a for i, a in enumerate(dict.fromkeys(["pk", "sk", *attrs]))}
                 request["ProjectionExpression"] = ", ".join(names)
                 request["ExpressionAttributeNames"] = names
             pending: dict[str, Any] = {self.table: request}
@@ -105,12 +124,18 @@ class DynamoReader:
                 resp = self._call("batch_get_item", RequestItems=pending)
                 for raw in resp.get("Responses", {}).get(self.table, []):
                     item = deserialize(raw)
-                    out[str(item[id_attr])] = item
+                    out[(str(item["pk"]), str(item["sk"]))] = item
                 pending = resp.get("UnprocessedKeys") or {}
                 if pending:
                     tries += 1
                     time.sleep(min(1.0, _RETRY_SLEEP * 2**tries))
         return out
+
+    def _batch_get(
+        self, item_keys: list[dict[str, str]], id_attr: str, attrs: list[str] | None
+    ) -> dict[str, Item]:
+        found = self.fetch([(k["pk"], k["sk"]) for k in item_keys], [id_attr, *attrs] if attrs else None)
+        return {str(item[id_attr]): item for item in found.values()}
 
     def metas(self, doc_ids: list[str], attrs: list[str] | None = None) -> dict[str, Item]:
         ids = list(dict.fromkeys(doc_ids))

@@ -83,7 +83,7 @@ def _timeline(link: Item, meta: Item) -> TimelineEntry:
         title=meta.get("title"),
         event_types=list(meta.get("event_types") or []),
         years=_years(meta),
-        evidence=link.get("evidence"),
+        evidence=link.get("ev"),
         url=f"/documents/{doc}",
     )
 

@@ -35,10 +35,20 @@ class Reader(Protocol):
         sk_from: str | None = None,
         sk_to: str | None = None,
         year: int | None = None,
+        windowed: bool = False,
         start_key: dict[str, Any] | None = None,
         limit: int | None = None,
+        attrs: list[str] | None = None,
+        having: str | None = None,
     ) -> Page:
-        """Query GSI by_entity for one facet; `year` keeps links whose `years` contain it."""
+        """Query one facet partition (links carry ``doc_id``, ``ver``, ``rev`` and hit fields).
+
+        Without `year`, echo links are skipped (one link per document). With `year` and
+        `windowed`, the links answering that year (``yrs``; the caller gives the year's
+        window as the sort-key range); with `year` alone, main links whose ``years`` hold it.
+        `attrs` projects the items (the keys always come, ``doc_id`` is derived from ``sk``);
+        `having` keeps only links that have that attribute.
+        """
         ...
 
     def metas(self, doc_ids: list[str], attrs: list[str] | None = None) -> dict[str, Item]:

@@ -1,12 +1,15 @@
 """Search the index with combinable filters, newest first, in pages with sealed cursors.
 
-Read path (storage-spec.md): the most selective filter picks the GSI
-partition (leader > unit > bloc > award > event_type > locality > year); a
-date range narrows its sort key (``{sort_date}#{doc_id}``); a year that is
-not the key is a filter on the links' ``years``; the page's META items come
-in one BatchGetItem, stale links are dropped and the remaining filters are
-checked against META ``facets``. With no facet filter at all, the walk goes
-over the per-year ``DATE#yyyy`` partitions, newest year first.
+Read path (layout in :mod:`thidua.store.keys`): the most selective filter
+picks the facet partition (leader > unit > bloc > award > event_type >
+locality > year); a date range narrows its sort key (``{date}#{doc_id}``).
+A year with a unit, bloc or leader key reads that entity's year window
+(positions Y-1..Y+1, links answering Y); a year with any other filter reads
+the exact ``YEAR#yyyy`` partition and checks the rest. Links carry what a hit
+shows, so the page's META items come in one small projected BatchGetItem
+(``ver``, ``status``; ``facets`` when other filters are checked against them):
+links of another version than META's are dropped. With no facet filter at
+all, the walk goes over the per-year ``DATE#yyyy`` partitions, newest first.
 
 A page usually costs two requests (one Query, one BatchGetItem).
 """
@@ -18,30 +21,22 @@ from typing import Any
 
 from thidua.query import facets
 from thidua.query.cursor import decode_cursor, encode_cursor, scope_of
-from thidua.query.documents import date_of, is_current, record_of
+from thidua.query.documents import is_current, record_of
 from thidua.query.errors import InvalidCursor
 from thidua.query.filters import SearchFilters
 from thidua.query.models import EntityRef, EvidenceRef, SearchHit, SearchPage
 from thidua.query.reads import Item, Reader
 from thidua.query.resolve import ENTITY_ID, resolve
+from thidua.store.keys import NO_DATE
 from thidua.understand.record import DocumentRecord
 
 KEY_ORDER = ("leader", "unit", "bloc", "award", "event_type", "locality", "year")
 ENTITY_FILTERS = ("unit", "bloc", "leader")
 _SK_HIGH = "#~"
-# META attributes a hit needs (the record only when another entity's evidence is shown).
-HIT_ATTRS = [
-    "ver",
-    "status",
-    "title",
-    "sort_date",
-    "event_types",
-    "years",
-    "source_uri",
-    "format",
-    "bloc_refs",
-    "locality",
-]  # after any "#doc_id" suffix in gsi1sk
+# META attributes the freshness check needs (the record only when another entity's evidence is shown).
+META_ATTRS = ["ver", "status"]
+LINK_ATTRS = ["ver", "hit"]  # what a hit needs of a link (not the attributes filters read)
+YEAR_SCAN = 40  # links a year-filtered Query evaluates at least
 
 
 @dataclass
@@ -51,7 +46,8 @@ class Plan:
     partitions: list[str]
     sk_from: str | None = None
     sk_to: str | None = None
-    year: int | None = None
+    year: int | None = None  # applied by the index on the key partition
+    windowed: bool = False  # the key range is the year's window (see thidua.store.keys)
     required: list[str] = field(default_factory=list)
     evidence_for: dict[str, str] = field(default_factory=dict)  # facet → entity kind
     key_facet: str | None = None  # the filter facet the partition stands for (its links' evidence)
@@ -87,17 +83,19 @@ def plan_for(filters: SearchFilters, years: list[int] | None = None) -> Plan:
     plan.evidence_for = {facet_of(n, v): n for n, v in chosen if n in ENTITY_FILTERS}
     if chosen:
         key_name, key_value = chosen[0]
+        if filters.year is not None and key_name not in (*ENTITY_FILTERS, "year"):
+            # An award, event type or locality with a year: the year's partition is exact and
+            # no larger than a year of the broad facet; the facet is checked like other filters.
+            key_name, key_value = "year", filters.year
         plan.partitions = [facet_of(key_name, key_value)]
         plan.key_facet = plan.partitions[0]
-        rest = chosen[1:]
-        if filters.year is not None and key_name in ("unit", "bloc"):
-            # Entity × year links: one exact partition, no filtering.
-            build = facets.unit_year_facet if key_name == "unit" else facets.bloc_year_facet
-            plan.partitions = [build(str(key_value), filters.year)]
-            rest = [(n, v) for n, v in rest if n != "year"]
-        elif filters.year is not None and key_name != "year":
+        rest = [(n, v) for n, v in chosen if n != key_name]
+        if filters.year is not None and key_name in ENTITY_FILTERS:
             plan.year = filters.year
             rest = [(n, v) for n, v in rest if n != "year"]
+            if plan.sk_from is None and plan.sk_to is None:
+                plan.windowed = True
+                plan.sk_from, plan.sk_to = facets.year_window(filters.year)
         plan.required = [facet_of(n, v) for n, v in rest]
         return plan
     lo = filters.date_from.year if filters.date_from else None
@@ -131,7 +129,7 @@ def resolve_filters(reader: Reader, filters: SearchFilters) -> tuple[SearchFilte
 
 
 def _start_key(item: Item) -> dict[str, Any]:
-    return {k: item[k] for k in ("pk", "sk", "gsi1pk", "gsi1sk")}
+    return {k: item[k] for k in ("pk", "sk")}
 
 
 def _entity_evidence(record: DocumentRecord | None, kind: str, entity_id: str) -> tuple[str, str] | None:
@@ -151,31 +149,32 @@ def _entity_evidence(record: DocumentRecord | None, kind: str, entity_id: str) -
 
 
 def make_hit(link: Item, meta: Item, plan: Plan) -> SearchHit:
-    """A result row: date, title, event types, blocs, the evidence of the matched entities, source."""
+    """A result row from the link (date, title, event types, blocs, source) and the matched evidence."""
     record = record_of(meta) if plan.needs_record() else None
-    doc_id = str(meta["doc_id"])
+    doc_id = str(link["doc_id"])
     evidence: list[EvidenceRef] = []
     key_facet = plan.key_facet
-    if key_facet and link.get("evidence"):
-        evidence.append(EvidenceRef(facet=key_facet, name=link.get("name"), sentence=str(link["evidence"])))
+    if key_facet and link.get("ev"):
+        evidence.append(EvidenceRef(facet=key_facet, name=link.get("name"), sentence=str(link["ev"])))
     for facet_key, kind in plan.evidence_for.items():
         if facet_key == key_facet:
             continue
         found = _entity_evidence(record, kind, facet_key.split("#", 1)[1])
         if found:
             evidence.append(EvidenceRef(facet=facet_key, name=found[0], sentence=found[1]))
-    blocs = [EntityRef(type="bloc", id=str(i), name=str(n)) for i, n in meta.get("bloc_refs") or []]
+    blocs = [EntityRef(type="bloc", id=str(i), name=str(n)) for i, n in link.get("blocs") or []]
+    day = str(link.get("date") or str(link["sk"]).split("#", 1)[0])
     return SearchHit(
         doc_id=doc_id,
-        date=date_of(meta),
-        title=meta.get("title"),
-        event_types=list(meta.get("event_types") or []),
-        years=sorted(int(y) for y in meta.get("years") or []),
+        date=None if day == NO_DATE else day,
+        title=link.get("title"),
+        event_types=list(link.get("types") or []),
+        years=sorted(int(y) for y in link.get("years") or []),
         blocs=blocs,
-        locality=meta.get("locality"),
+        locality=link.get("loc"),
         evidence=evidence,
-        source=meta.get("source_uri"),
-        format=meta.get("format"),
+        source=link.get("src"),
+        format=link.get("fmt"),
         url=f"/documents/{doc_id}",
     )
 
@@ -226,32 +225,46 @@ def search(
     hits: list[SearchHit] = []
     required = set(plan.required)
     # Without filters beyond the key every current link is a hit: read one more than the page to know
-    # whether another page exists. With filters, read wider so a sparse match costs few round trips.
-    # A year filter is applied by the index: read without a limit so a sparse match costs one Query.
-    batch: int | None = page_size + 1 if not required and plan.year is None else None
+    # whether another page exists. With other filters, read wider so a sparse match costs few round
+    # trips; a year window's newest end (January to March of the next year) also holds documents
+    # about the next year only (a large entity has a few dozen there).
+    batch = page_size + 1
+    if plan.year is not None:
+        batch = max(2 * (page_size + 1), YEAR_SCAN)
     if required:
         batch = max(100, page_size * 5)
+    slack = 2 if not required else 100  # links checked beyond the page, for stale ones
     # `facets` is a long string set: fetch it only when other filters are checked against it.
-    attrs = HIT_ATTRS + (["facets"] if required else []) + (["record"] if plan.needs_record() else [])
+    attrs = META_ATTRS + (["facets"] if required else []) + (["record"] if plan.needs_record() else [])
     next_state: dict[str, Any] | None = None
     key_name: str | None = None
-    while position < len(plan.partitions) and next_state is None:
-        page = reader.links(
-            plan.partitions[position],
-            newest_first=True,
-            sk_from=plan.sk_from,
-            sk_to=plan.sk_to,
-            year=plan.year,
-            start_key=start,
-            limit=batch,
-        )
-        trips += page.round_trips
-        done = False
-        index = 0
-        while index < len(page.items) and not done:
-            # META items are fetched only for the links the page still needs (plus slack for stale ones).
-            want = page_size - len(hits) + (2 if not required else 100)
-            chunk = page.items[index : index + want]
+    while position < len(plan.partitions) and len(hits) < page_size:
+        partition = plan.partitions[position]
+        pending: list[Item] = []
+        exhausted = False
+        while len(hits) < page_size:
+            want = page_size - len(hits) + slack
+            # Links the index matched are gathered over Query pages, then their META items come in
+            # one BatchGetItem: a sparse year window costs another Query page, not another BatchGet.
+            while len(pending) < want and not exhausted:
+                page = reader.links(
+                    partition,
+                    newest_first=True,
+                    sk_from=plan.sk_from,
+                    sk_to=plan.sk_to,
+                    year=plan.year,
+                    windowed=plan.windowed,
+                    start_key=start,
+                    limit=batch,
+                    attrs=LINK_ATTRS,
+                )
+                trips += page.round_trips
+                pending.extend(page.items)
+                start = page.last_key
+                exhausted = start is None
+            if not pending:
+                break
+            chunk, pending = pending[:want], pending[want:]
             metas = reader.metas(sorted({str(i["doc_id"]) for i in chunk}), attrs)
             trips += 1
             for offset, link in enumerate(chunk):
@@ -265,20 +278,13 @@ def search(
                 hits.append(make_hit(link, meta, plan))
                 key_name = key_name or link.get("name")
                 if len(hits) == page_size:
-                    done = True
-                    if index + offset + 1 < len(page.items) or page.last_key is not None:
-                        next_state = {"f": plan.partitions[position], "k": _start_key(link)}
+                    if offset + 1 < len(chunk) or pending or not exhausted:
+                        next_state = {"f": partition, "k": _start_key(link)}
                     elif position + 1 < len(plan.partitions):
                         next_state = {"f": plan.partitions[position + 1], "k": None}
                     break
-            index += len(chunk)
-        if done:
-            break
-        if page.last_key is not None:
-            start = page.last_key
-        else:
-            position += 1
-            start = None
+        position += 1
+        start = None
     if key_name:  # an id typed or linked is shown with the name its links carry
         resolved = [
             r.model_copy(update={"name": key_name})

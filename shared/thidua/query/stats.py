@@ -1,34 +1,36 @@
 """Dashboard aggregates from key-ordered Queries (never a Scan).
 
-Awards (``awards_by_year``): one paginated Query of the ``YEAR#yyyy``
-partition per year; year links carry a compact award list, the document's
-bloc ids and locality, so grouping by bloc or locality needs no record. An
+Awards (``awards_by_year``): one paginated, projected Query of the
+``YEAR#yyyy`` partition per year, keeping the links that carry awards. An
 award counts once, in the **earliest campaign year** of its document (a
 review of 2022 held with the 2023 pact is 2022's), so totals over years do
-not double count. Stale links are dropped after a projected BatchGetItem of
-the META items (``ver``, ``status``). Grouping by unit (the named recipients)
-and the proposed/granted status need the full record, fetched the same way.
+not double count: only that year's link carries the document's compact award
+list (type, count, recipient kind, status, recipient unit ids) next to its
+blocs and locality, so every grouping and filter is answered from the links.
 
-Activity (``activity``): one paginated Query of the ``DATE#yyyy`` partition
-per year (every document under the year of its date), counted per month or
-year, optionally by event type, bloc or locality.
+Activity (``activity``): one paginated, projected Query of the ``DATE#yyyy``
+partition per year (every document under the year of its date), counted per
+month or year, optionally by event type, bloc or locality.
+
+No META is read: links are written only after their META names their version
+and the replaced version's are deleted right after (:mod:`thidua.store.index`),
+so a partition holds one link per document but for the moment a re-indexed
+document's date moves; of two links of one document the newer (``rev``) counts.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from thidua.query import facets
-from thidua.query.documents import is_current, record_of
 from thidua.query.errors import InvalidFilter
 from thidua.query.filters import MAX_YEAR, MIN_YEAR
 from thidua.query.labels import AWARD_LABELS, EVENT_LABELS
 from thidua.query.models import ActivityRow, ActivityStats, AwardRow, AwardStats
 from thidua.query.reads import Item, Reader
-from thidua.understand.entities import unit_id
 
 AwardGroup = Literal["bloc", "unit", "locality"]
 ActivityGroup = Literal["event_type", "bloc", "locality"]
@@ -61,31 +63,22 @@ class _Counter:
     reader: Reader
     trips: int = 0
 
-    def partition(self, facet: str) -> Iterator[Item]:
-        """Every link of one facet partition, oldest first, page after page."""
+    def partition(self, facet: str, attrs: list[str], having: str | None = None) -> list[Item]:
+        """The links of one facet partition (one per document: the newest revision), page after page."""
+        newest: dict[str, Item] = {}
         start: dict[str, Any] | None = None
         while True:
-            page = self.reader.links(facet, newest_first=False, start_key=start)
+            page = self.reader.links(
+                facet, newest_first=False, start_key=start, attrs=[*attrs, "rev"], having=having
+            )
             self.trips += page.round_trips
-            yield from page.items
+            for link in page.items:
+                doc = str(link["doc_id"])
+                if doc not in newest or int(link.get("rev") or 0) > int(newest[doc].get("rev") or 0):
+                    newest[doc] = link
             if page.last_key is None:
-                return
+                return list(newest.values())
             start = page.last_key
-
-    def current(self, links: list[Item], *, full: bool) -> list[tuple[Item, Item]]:
-        """(link, META) pairs whose link is of the document's current version."""
-        if not links:
-            return []
-        ids = sorted({str(i["doc_id"]) for i in links})
-        attrs = None if full else ["ver", "status"]
-        metas = self.reader.metas(ids, attrs)
-        self.trips += (len(ids) + 99) // 100
-        out = []
-        for link in links:
-            meta = metas.get(str(link["doc_id"]))
-            if meta is not None and is_current(meta, link):
-                out.append((link, meta))
-        return out
 
 
 @dataclass
@@ -93,15 +86,6 @@ class _Cell:
     count: int = 0
     entries: int = 0
     docs: set[str] = field(default_factory=set)
-
-
-def _recipient_units(meta: Item, award_index: int) -> list[str | None]:
-    """Unit ids of an award's named recipients (None when it names none)."""
-    record = record_of(meta)
-    if record is None or award_index >= len(record.awards):
-        return [None]
-    ids = [unit_id(name, record.locality) for name in record.awards[award_index].recipients]
-    return list(dict.fromkeys(ids)) or [None]
 
 
 def awards_by_year(
@@ -115,42 +99,32 @@ def awards_by_year(
     """Award counts by year × award type (× bloc, unit or locality)."""
     counter = _Counter(reader)
     cells: dict[tuple[int, str, str | None], _Cell] = defaultdict(_Cell)
+    names: dict[str, str] = {}
     year_list = sorted(set(years))
-    full = group_by == "unit" or status is not None
     for year in year_list:
-        links = [
-            link
-            for link in counter.partition(facets.year_facet(year))
-            if link.get("awards") and min(int(y) for y in link.get("years") or [year]) == year
-        ]
-        for link, meta in counter.current(links, full=full):
+        for link in counter.partition(facets.year_facet(year), ["aw", "hit"], having="aw"):
             doc = str(link["doc_id"])
-            record = record_of(meta) if full else None
-            for index, entry in enumerate(link["awards"]):
-                kind, count = str(entry[0]), int(entry[1])
-                if award is not None and kind != award:
-                    continue
-                if (
-                    status is not None
-                    and record is not None
-                    and (index >= len(record.awards) or record.awards[index].status != status)
-                ):
+            for kind, count, _recipient, award_status, units in link["aw"]:
+                if (award is not None and kind != award) or (status is not None and award_status != status):
                     continue
                 groups: list[str | None]
                 if group_by == "bloc":
-                    groups = list(link.get("blocs") or []) or [None]
+                    refs = link.get("blocs") or []
+                    names.update((str(i), str(n)) for i, n in refs)
+                    groups = [*sorted({str(i) for i, _n in refs})] or [None]
                 elif group_by == "locality":
-                    groups = [link.get("locality")]
+                    groups = [link.get("loc")]
                 elif group_by == "unit":
-                    groups = _recipient_units(meta, index)
+                    groups = [str(u) for u in units] or [None]
                 else:
                     groups = [None]
                 for group in groups:
-                    cell = cells[(year, kind, group)]
-                    cell.count += count
+                    cell = cells[(year, str(kind), group)]
+                    cell.count += int(count)
                     cell.entries += 1
                     cell.docs.add(doc)
-    names = _group_names(reader, counter, group_by, {k[2] for k in cells if k[2] is not None})
+    wanted = {k[2] for k in cells if k[2] is not None} - set(names)
+    names.update(_group_names(reader, counter, group_by, wanted))
     rows = [
         AwardRow(
             year=y,
@@ -188,13 +162,13 @@ def activity(
     counter = _Counter(reader)
     docs: dict[tuple[str, str | None], set[str]] = defaultdict(set)
     events: dict[tuple[str, str | None], int] = defaultdict(int)
+    names: dict[str, str] = {}
     year_list = sorted(set(years))
     for year in year_list:
-        links = list(counter.partition(facets.date_facet(year)))
-        for link, _meta in counter.current(links, full=False):
-            day = str(link["gsi1sk"]).split("#", 1)[0]
+        for link in counter.partition(facets.date_facet(year), ["hit"]):
+            day = str(link["sk"]).split("#", 1)[0]
             key_period = day[:7] if period == "month" else day[:4]
-            types = list(link.get("event_types") or [])
+            types = list(link.get("types") or [])
             doc = str(link["doc_id"])
             if by == "event_type":
                 for t in types:
@@ -203,15 +177,18 @@ def activity(
                 continue
             groups: list[str | None]
             if by == "bloc":
-                groups = list(link.get("blocs") or []) or [None]
+                refs = link.get("blocs") or []
+                names.update((str(i), str(n)) for i, n in refs)
+                groups = [*sorted({str(i) for i, _n in refs})] or [None]
             elif by == "locality":
-                groups = [link.get("locality")]
+                groups = [link.get("loc")]
             else:
                 groups = [None]
             for group in groups:
                 docs[(key_period, group)].add(doc)
                 events[(key_period, group)] += len(types)
-    names = _group_names(reader, counter, by, {k[1] for k in docs if k[1] is not None})
+    wanted = {k[1] for k in docs if k[1] is not None} - set(names)
+    names.update(_group_names(reader, counter, by, wanted))
     rows = [
         ActivityRow(
             period=p, group=g, group_name=names.get(g) if g else None, documents=len(d), events=events[(p, g)]

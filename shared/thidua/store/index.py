@@ -1,10 +1,23 @@
 """The index: one DynamoDB table behind a small interface (the boto3 client is passed in).
 
-Write protocol (idempotent, no transactions; see /work/storage-spec.md and DESIGN.md):
-new links are written first under the new version, then the META item switches
-the document to that version in one PutItem, then links of other versions are
-deleted. Readers drop any link whose version differs from its META's, so a
-search never shows a document twice or with a mix of old and new links.
+Write protocol (idempotent, no transactions; layout in :mod:`thidua.store.keys`):
+
+1. read META (consistent); a newer S3 sequencer there means this event is stale;
+2. PutItem the new META, conditional on META being unchanged since step 1 (else
+   back to 1): this switches the document to the new version. It lists the link
+   keys of the replaced version that the new one does not reuse (``stale``);
+3. BatchWrite the new version's links (in place: a link keeps its key across
+   versions when its facet and date do, so a re-index overwrites instead of
+   writing and deleting);
+4. check META still names this version (a concurrent writer that switched later
+   gets its links back), then delete the ``stale`` keys.
+
+Readers of search pages drop any link whose version differs from its META's, so a
+search never shows a document twice or with a mix of old and new links; during
+steps 2-3 a re-indexed document is briefly missing from results instead. Nothing
+is written for a version before its META: a writer killed at any step leaves
+only keys its META names, and the "unchanged" path (``links_complete``) finishes
+the job. Aggregates read links without META (``rev`` orders a document's versions).
 
 The read path uses Query, GetItem and BatchGetItem only: never Scan.
 """
@@ -39,6 +52,7 @@ if TYPE_CHECKING:
 BATCH_WRITE_MAX = 25
 BATCH_GET_MAX = 100
 TOMBSTONE_DAYS = 7
+MAX_SWITCH_ATTEMPTS = 8
 STATUSES = ("ok", "failed", "deleted")
 
 
@@ -164,9 +178,15 @@ class Index:
                     attempt = self._backoff(attempt, "batch_get_item")
         return found
 
-    def document_links(self, doc_id: str, *, consistent: bool = True) -> list[LinkItem]:
-        """Every link item in a document's partition (all versions)."""
-        return [items.link_from_item(i) for i in self._partition_links(doc_id, consistent=consistent)]
+    def document_links(self, doc_id: str) -> list[LinkItem]:
+        """The link items that exist for a document: its current version's and any left to clean up."""
+        meta = self.get_meta(doc_id, with_record=False)
+        if meta is None:
+            return []
+        wanted = items.meta_link_keys(meta) | set(meta.stale)
+        found = [items.link_from_item(i) for i in self._get_keys(wanted).values()]
+        found += [items.legacy_link_from_item(i) for i in self._legacy_links(doc_id)]
+        return found
 
     def query_links(
         self,
@@ -181,28 +201,42 @@ class Index:
     ) -> LinkPage:
         """One page of the links of a facet (e.g. `keys.unit_facet(id)`), newest first by default.
 
-        `date_from`/`date_to` ("YYYY-MM-DD", inclusive) narrow the sort key; `year` keeps links
-        whose document names that campaign year. Links may be stale: check them against their
-        META with `is_current`.
+        `date_from`/`date_to` ("YYYY-MM-DD", inclusive) narrow the positions; `year` keeps
+        documents that name that campaign year (for unit, bloc and leader facets through the
+        year window, see :mod:`thidua.store.keys`). Links may be stale: check them against
+        their META with `is_current`.
         """
         values: dict[str, Any] = {":f": {"S": facet}}
-        condition = "gsi1pk = :f"
-        if date_from or date_to:
-            values[":lo"] = {"S": date_from or "0000"}
-            values[":hi"] = {"S": f"{date_to}#~" if date_to else "9999"}
-            condition += " AND gsi1sk BETWEEN :lo AND :hi"
+        names: dict[str, str] = {}
+        lo = date_from
+        hi = f"{date_to}#~" if date_to else None
+        windowed = year is not None and not (date_from or date_to) and keys.facet_kind(facet) in keys.WINDOWED
+        if windowed and year is not None:
+            lo, hi = keys.window(year)
+            condition_filter = "contains(#yrs, :y)"
+            names["#yrs"] = "yrs"
+        elif year is not None:
+            condition_filter = "contains(#years, :y) AND attribute_not_exists(#e)"
+            names.update({"#years": "years", "#e": "e"})
+        else:
+            condition_filter = "attribute_not_exists(#e)"
+            names["#e"] = "e"
+        if year is not None:
+            values[":y"] = {"N": str(int(year))}
+        condition = "pk = :f"
+        if lo or hi:
+            values[":lo"] = {"S": lo or "0000"}
+            values[":hi"] = {"S": hi or "9999"}
+            condition += " AND sk BETWEEN :lo AND :hi"
         kwargs: dict[str, Any] = {
             "TableName": self.table_name,
-            "IndexName": keys.BY_ENTITY,
             "KeyConditionExpression": condition,
+            "FilterExpression": condition_filter,
+            "ExpressionAttributeNames": names,
             "ExpressionAttributeValues": values,
             "ScanIndexForward": not newest_first,
             "Limit": limit,
         }
-        if year is not None:
-            kwargs["FilterExpression"] = "contains(#years, :y)"
-            kwargs["ExpressionAttributeNames"] = {"#years": "years"}
-            values[":y"] = {"N": str(int(year))}
         if start_key:
             kwargs["ExclusiveStartKey"] = start_key
         response = self._call("query", **kwargs)
@@ -308,19 +342,23 @@ class Index:
         return keys.pad_sequencer(sequencer) < meta.sequencer
 
     def links_complete(self, meta: StoredDocument) -> bool:
-        """True when every link of the current version is there; links of other versions are deleted.
+        """True when every link of the current version is there; leftovers of other versions are deleted.
 
-        An ingest killed after its META switch but before its cleanup leaves old links behind
-        (readers already ignore them); one killed between its link writes and its META switch
-        leaves new-version orphans. The "unchanged" path calls this so a resumed run ends
-        with exactly the items of an uninterrupted one.
+        A writer killed after its META switch leaves its links unwritten or the replaced
+        version's links undeleted (META lists those as ``stale``). The "unchanged" path
+        calls this so a resumed run ends with exactly the items of an uninterrupted one;
+        False sends the document through a full write again.
         """
-        present = list(self._partition_links(meta.doc_id))
-        stray = [i for i in present if keys.link_ver(i["sk"]["S"]) != meta.ver]
-        if stray:
-            self._batch_write([{"DeleteRequest": {"Key": items.item_key(i)}} for i in stray], deleted=stray)
-        current = {i["gsi1pk"]["S"] for i in present if keys.link_ver(i["sk"]["S"]) == meta.ver}
-        return set(meta.facets) <= current
+        if meta.status != "ok" or meta.layout != keys.LAYOUT:
+            return False  # indexed under layout 1: re-index to move its links
+        full = meta if meta.record is not None else self.get_meta(meta.doc_id)
+        if full is None or full.record is None or full.ver != meta.ver:
+            return False
+        expected = {items.item_pk_sk(i) for i in self._items_of(full)}
+        found = self._get_keys(expected | set(meta.stale))
+        stray = [k for k in meta.stale if k in found and k not in expected]
+        self._delete_keys(stray)
+        return all(k in found and found[k].get("ver", {}).get("S") == meta.ver for k in expected)
 
     def touch_sequencer(self, doc_id: str, sequencer: str) -> None:
         """Record a newer sequencer on an unchanged document, so older events stay ignored."""
@@ -351,25 +389,36 @@ class Index:
         now: str | None = None,
         existed: bool = False,
     ) -> WriteResult:
-        """Make `record` the document's current version (links first, then META, then cleanup).
+        """Make `record` the document's current version (META switch, links, cleanup).
 
         Raises `StaleWriteError` when a newer S3 event for the same object was indexed first.
-        `existed` (the caller saw a META before) only refines the write-unit estimate.
+        `existed` is accepted for callers of the earlier interface; the write reads META itself.
         """
+        del existed
         doc_id = source.ref.doc_id
         ver = keys.version(source.content_hash, extractor_version)
-        links = items.link_items(source, record, extractor_version=extractor_version)
-        meta = items.meta_item(
-            source, record, extractor_version=extractor_version, updated_at=now or utc_now()
+        updated_at = now or utc_now()
+        links = items.link_items(source, record, extractor_version=extractor_version, updated_at=updated_at)
+        new_keys = {items.item_pk_sk(i) for i in links}
+        old, stale = self._switch(
+            source.sequencer,
+            lambda old_stale: items.meta_item(
+                source,
+                record,
+                extractor_version=extractor_version,
+                updated_at=updated_at,
+                stale=old_stale - new_keys,
+            ),
+            doc_id,
         )
+        stale -= new_keys
         self._batch_write([{"PutRequest": {"Item": i}} for i in links])
-        try:
-            self._put_meta(meta, source.sequencer, existed=existed)
-        except StaleWriteError:
-            current = self.get_meta(doc_id, with_record=False)
-            self._delete_links(doc_id, keep_ver=current.ver if current and current.status == "ok" else None)
-            raise
-        deleted = self._delete_links(doc_id, keep_ver=ver, expected=links)
+        if not self._still_current(doc_id, updated_at):
+            self._heal(doc_id, new_keys)
+            return WriteResult(doc_id=doc_id, ver=ver, links_written=len(links))
+        deleted = self._delete_keys(stale)
+        if old is not None and old.layout != keys.LAYOUT:
+            deleted += self._delete_legacy(doc_id)
         self.put_entities(record)
         return WriteResult(doc_id=doc_id, ver=ver, links_written=len(links), links_deleted=deleted)
 
@@ -383,11 +432,18 @@ class Index:
         existed: bool = False,
     ) -> WriteResult:
         """Store a `failed` status with its reason ("code: message") and remove any old links."""
-        meta = items.failed_meta_item(
-            source, reason, extractor_version=extractor_version, updated_at=now or utc_now()
+        del existed
+        updated_at = now or utc_now()
+        old, stale = self._switch(
+            source.sequencer,
+            lambda old_stale: items.failed_meta_item(
+                source, reason, extractor_version=extractor_version, updated_at=updated_at, stale=old_stale
+            ),
+            source.ref.doc_id,
         )
-        self._put_meta(meta, source.sequencer, existed=existed)
-        deleted = self._delete_links(source.ref.doc_id, keep_ver=None)
+        deleted = self._delete_keys(stale)
+        if old is not None and old.layout != keys.LAYOUT:
+            deleted += self._delete_legacy(source.ref.doc_id)
         return WriteResult(doc_id=source.ref.doc_id, ver=None, links_deleted=deleted)
 
     def delete_document(
@@ -400,26 +456,43 @@ class Index:
         `StaleWriteError` when a newer event for the object was already indexed.
         """
         doc_id = ref.doc_id
-        existing = self.get_meta(doc_id, with_record=False)
         if sequencer:
             updated_at = now or utc_now()
             expires = int(dt.datetime.now(dt.UTC).timestamp()) + TOMBSTONE_DAYS * 86400
-            tombstone = items.tombstone_item(ref, sequencer, updated_at=updated_at, expires_at=expires)
-            self._put_meta(tombstone, sequencer, existed=existing is not None)
-        else:
-            response = self._call(
-                "delete_item",
-                TableName=self.table_name,
-                Key={"pk": {"S": keys.doc_pk(doc_id)}, "sk": {"S": keys.META_SK}},
-                ReturnConsumedCapacity="TOTAL",
-                ReturnValues="ALL_OLD",
+            old, stale = self._switch(
+                sequencer,
+                lambda old_stale: items.tombstone_item(
+                    ref, sequencer, updated_at=updated_at, expires_at=expires, stale=old_stale
+                ),
+                doc_id,
             )
-            old = response.get("Attributes")
-            if old:
+            deleted = self._delete_keys(stale)
+            deleted += self._delete_legacy(doc_id)
+            return (old is not None and old.status != "deleted") or deleted > 0
+        for _attempt in range(MAX_SWITCH_ATTEMPTS):
+            # Links first, then META: a removal killed half-way is finished by running it again.
+            old = self.get_meta(doc_id, with_record=False)
+            deleted = self._delete_keys(self._doomed(old)) + self._delete_legacy(doc_id)
+            if old is None:
+                return deleted > 0
+            try:
+                response = self._call(
+                    "delete_item",
+                    TableName=self.table_name,
+                    Key={"pk": {"S": keys.doc_pk(doc_id)}, "sk": {"S": keys.META_SK}},
+                    ConditionExpression="updated_at = :u",
+                    ExpressionAttributeValues={":u": {"S": old.updated_at or ""}},
+                    ReturnConsumedCapacity="TOTAL",
+                    ReturnValues="ALL_OLD",
+                )
+            except StaleWriteError:
+                continue  # a writer switched META meanwhile: its links are to go too
+            gone = response.get("Attributes")
+            if gone:
                 self.stats.deletes += 1
-                self.stats.estimated += cost.put_cost(old, GSIS)
-        deleted = self._delete_links(doc_id, keep_ver=None)
-        return (existing is not None and existing.status != "deleted") or deleted > 0
+                self.stats.estimated += cost.put_cost(gone, GSIS)
+            return old.status != "deleted" or deleted > 0
+        raise TransientStoreError(f"delete {doc_id}: META kept changing")
 
     def put_entities(self, record: DocumentRecord) -> int:
         """Write the record's catalogue items that the table does not hold yet; returns how many.
@@ -464,45 +537,139 @@ class Index:
 
     # ---- internals -----------------------------------------------------------------------------
 
-    def _put_meta(self, meta: Item, sequencer: str | None, *, existed: bool) -> None:
-        kwargs: dict[str, Any] = {
-            "TableName": self.table_name,
-            "Item": meta,
-            "ReturnConsumedCapacity": "TOTAL",
-        }
-        if sequencer:
-            # Only move forward: a META written for a newer S3 event wins over an older one.
-            kwargs["ConditionExpression"] = "attribute_not_exists(sequencer) OR sequencer <= :q"
-            kwargs["ExpressionAttributeValues"] = {":q": {"S": keys.pad_sequencer(sequencer)}}
-        self._call("put_item", **kwargs)
-        self.stats.puts += 1
-        self.stats.estimated += cost.put_cost(meta, GSIS, replaces_gsi_entry=existed)
+    def _switch(
+        self, sequencer: str | None, build: Callable[[set[items.LinkKey]], Item], doc_id: str
+    ) -> tuple[StoredDocument | None, set[items.LinkKey]]:
+        """Put the META `build(stale keys)` makes, if META is unchanged since read; retried on a race.
 
-    def _partition_links(self, doc_id: str, *, consistent: bool = True) -> Iterator[Item]:
-        return self._query_all(
+        Returns the replaced META and the link keys now to delete (the replaced version's,
+        and leftovers it still listed that exist).
+        """
+        for _attempt in range(MAX_SWITCH_ATTEMPTS):
+            old = self.get_meta(doc_id, with_record=False)
+            if self.is_stale(old, sequencer):
+                raise StaleWriteError(f"{doc_id}: a newer S3 event is already indexed")
+            doomed = self._doomed(old)
+            meta = build(doomed)
+            kwargs: dict[str, Any] = {
+                "TableName": self.table_name,
+                "Item": meta,
+                "ReturnConsumedCapacity": "TOTAL",
+            }
+            if old is None:
+                kwargs["ConditionExpression"] = "attribute_not_exists(pk)"
+            else:
+                kwargs["ConditionExpression"] = "updated_at = :u"
+                kwargs["ExpressionAttributeValues"] = {":u": {"S": old.updated_at or ""}}
+            try:
+                self._call("put_item", **kwargs)
+            except StaleWriteError:
+                continue  # another writer switched META after our read: decide again
+            self.stats.puts += 1
+            self.stats.estimated += cost.put_cost(meta, GSIS, replaces_gsi_entry=old is not None)
+            return old, doomed
+        raise TransientStoreError(f"{doc_id}: META kept changing under concurrent writers")
+
+    def _doomed(self, old: StoredDocument | None) -> set[items.LinkKey]:
+        """Link keys a META names that a replacement must delete: its links and its leftovers that exist."""
+        if old is None:
+            return set()
+        doomed = items.meta_link_keys(old)
+        if old.stale:
+            doomed |= set(self._get_keys(set(old.stale), projection="pk, sk"))
+        return doomed
+
+    def _still_current(self, doc_id: str, updated_at: str) -> bool:
+        response = self._call(
+            "get_item",
             TableName=self.table_name,
-            KeyConditionExpression="pk = :pk AND begins_with(sk, :l)",
-            ExpressionAttributeValues={":pk": {"S": keys.doc_pk(doc_id)}, ":l": {"S": keys.LINK_PREFIX}},
-            ConsistentRead=consistent,
+            Key={"pk": {"S": keys.doc_pk(doc_id)}, "sk": {"S": keys.META_SK}},
+            ConsistentRead=True,
+            ProjectionExpression="updated_at",
+        )
+        return response.get("Item", {}).get("updated_at", {}).get("S") == updated_at
+
+    def _heal(self, doc_id: str, ours: set[items.LinkKey]) -> None:
+        """A later writer switched META while we wrote links: leave exactly its links in place."""
+        current = self.get_meta(doc_id)
+        theirs = self._items_of(current) if current is not None else []
+        their_keys = {items.item_pk_sk(i) for i in theirs}
+        self._delete_keys(ours - their_keys)
+        self._batch_write([{"PutRequest": {"Item": i}} for i in theirs])
+
+    def _items_of(self, meta: StoredDocument) -> list[Item]:
+        """The link items of a stored document's current version, rebuilt from its record."""
+        if meta.status != "ok" or meta.record is None or meta.content_hash is None:
+            return []
+        ref = SourceRef(uri=meta.source_uri, bucket=meta.bucket, key=meta.key, path=meta.path)
+        source = SourceInfo(ref=ref, size=meta.size or 0, content_hash=meta.content_hash, format=meta.format)
+        return items.link_items(
+            source, meta.record, extractor_version=meta.extractor_version or "", updated_at=meta.updated_at
         )
 
-    def _delete_links(self, doc_id: str, *, keep_ver: str | None, expected: Sequence[Item] = ()) -> int:
-        """Delete links of versions other than `keep_ver`; re-put any expected link found missing.
+    def _get_keys(
+        self, wanted: set[items.LinkKey], projection: str = "pk, sk, ver"
+    ) -> dict[items.LinkKey, Item]:
+        """BatchGetItem of these keys (projected); the ones that exist."""
+        ordered = sorted(wanted)
+        found: dict[items.LinkKey, Item] = {}
+        for start in range(0, len(ordered), BATCH_GET_MAX):
+            chunk = ordered[start : start + BATCH_GET_MAX]
+            request: dict[str, Any] = {
+                self.table_name: {
+                    "Keys": [{"pk": {"S": pk}, "sk": {"S": sk}} for pk, sk in chunk],
+                    "ProjectionExpression": projection,
+                    "ConsistentRead": True,
+                }
+            }
+            attempt = 0
+            while request:
+                response = self._call("batch_get_item", RequestItems=request)
+                for item in response.get("Responses", {}).get(self.table_name, []):
+                    found[items.item_pk_sk(item)] = item
+                request = dict(response.get("UnprocessedKeys") or {})
+                if request:
+                    attempt = self._backoff(attempt, "batch_get_item")
+        return found
 
-        The re-put heals the rare race where a concurrent writer's cleanup removed our links
-        between our batch write and our META switch.
-        """
-        present = list(self._partition_links(doc_id))
-        doomed = [i for i in present if keep_ver is None or keys.link_ver(i["sk"]["S"]) != keep_ver]
-        self._batch_write([{"DeleteRequest": {"Key": items.item_key(i)}} for i in doomed], deleted=doomed)
-        have = {i["sk"]["S"] for i in present}
-        missing = [i for i in expected if i["sk"]["S"] not in have]
-        if missing:
-            self._batch_write([{"PutRequest": {"Item": i}} for i in missing])
-        return len(doomed)
+    def _delete_keys(self, doomed: Iterable[items.LinkKey]) -> int:
+        """Delete link items by key. Links fit one write unit (items.LINK_BUDGET) and no GSI."""
+        requests = [
+            {"DeleteRequest": {"Key": {"pk": {"S": pk}, "sk": {"S": sk}}}} for pk, sk in sorted(doomed)
+        ]
+        self.stats.deletes += len(requests)
+        self.stats.estimated += cost.WriteCost(table=len(requests))
+        self._batch_write(requests)
+        return len(requests)
 
-    def _batch_write(self, requests: list[dict[str, Any]], *, deleted: Sequence[Item] = ()) -> None:
-        gsis = GSIS
+    def _legacy_links(self, doc_id: str) -> list[Item]:
+        """Layout-1 links in the document's own partition (indexed before layout 2)."""
+        return list(
+            self._query_all(
+                TableName=self.table_name,
+                KeyConditionExpression="pk = :pk AND begins_with(sk, :l)",
+                ExpressionAttributeValues={
+                    ":pk": {"S": keys.doc_pk(doc_id)},
+                    ":l": {"S": keys.LINK_PREFIX},
+                },
+                ConsistentRead=True,
+            )
+        )
+
+    def _delete_legacy(self, doc_id: str) -> int:
+        found = self._legacy_links(doc_id)
+        requests = [{"DeleteRequest": {"Key": items.item_key(i)}} for i in found]
+        self._batch_write(requests, deleted=found, gsis=LEGACY_GSIS)
+        return len(found)
+
+    def _batch_write(
+        self,
+        requests: list[dict[str, Any]],
+        *,
+        deleted: Sequence[Item] = (),
+        gsis: cost.GsiSpec | None = None,
+    ) -> None:
+        gsis = GSIS if gsis is None else gsis
         for request in requests:
             if "PutRequest" in request:
                 self.stats.puts += 1
@@ -575,19 +742,23 @@ _META_LIGHT = (
     "years",
     "event_types",
     "facets",
+    "layout",
     "updated_at",
 )
 
 # The table's GSIs as the cost estimate needs them. Mirrors template.yaml; tests/unit/test_store_cost.py
 # checks it against thidua.store.template_schema.gsi_projections(), so Lambda needs no template at runtime.
 GSIS: cost.GsiSpec = {
-    keys.BY_ENTITY: (["gsi1pk", "gsi1sk"], "ALL", []),
     keys.BY_STATUS: (
         ["status_pk", "status_sk"],
         "INCLUDE",
         ["doc_id", "source_uri", "extractor_version", "reason", "title"],
     ),
 }
+
+
+# Layout 1 links also landed in GSI by_entity (projection ALL): what deleting one costs.
+LEGACY_GSIS: cost.GsiSpec = {**GSIS, "by_entity": (["gsi1pk", "gsi1sk"], "ALL", [])}
 
 
 def _entity(item: Item) -> EntityRef:

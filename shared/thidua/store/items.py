@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import zlib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import PurePosixPath
@@ -18,7 +19,8 @@ from typing import Any, Literal, cast
 from boto3.dynamodb.types import Binary, TypeDeserializer, TypeSerializer
 from pydantic import BaseModel, Field
 
-from thidua.store import keys
+from thidua.store import cost, keys
+from thidua.understand.entities import unit_id
 from thidua.understand.record import DocumentRecord, EvidenceOut
 
 Item = dict[str, Any]  # low-level (typed) DynamoDB item: {"pk": {"S": "..."}}
@@ -92,6 +94,7 @@ class StoredDocument(BaseModel):
     content_hash: str | None = None
     extractor_version: str | None = None
     ver: str | None = None
+    layout: int | None = None  # link layout (keys.LAYOUT); None: indexed before layout 2
     status: Status
     reason: str | None = None
     title: str | None = None
@@ -103,6 +106,7 @@ class StoredDocument(BaseModel):
     facets: list[str] = Field(default_factory=list)
     sequencer: str | None = None
     updated_at: str | None = None
+    stale: list[tuple[str, str]] = Field(default_factory=list)  # link keys of earlier versions to delete
     record: DocumentRecord | None = None
 
     @property
@@ -124,6 +128,9 @@ class LinkItem:
     awards: list[tuple[str, int, str | None]] | None = None
     blocs: list[str] | None = None
     locality: str | None = None
+    answers: list[int] = field(default_factory=list)  # campaign years a year-window Query finds it for
+    echo: bool = False
+    key: tuple[str, str] = ("", "")
 
 
 # ---- low-level helpers -------------------------------------------------------------------------
@@ -206,6 +213,20 @@ def years_of(record: DocumentRecord, sort_date: str) -> list[int]:
     return [] if sort_date == keys.NO_DATE else [int(sort_date[:4])]
 
 
+def packed_json(value: list[Any]) -> str | None:
+    """A nested list as one JSON string attribute (readers parse one string, not a tree of typed values)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) if value else None
+
+
+def compact_awards(record: DocumentRecord) -> list[list[Any]]:
+    """What the award statistics need of each award: [type, count, recipient, status, [unit ids]]."""
+    out: list[list[Any]] = []
+    for award in record.awards:
+        units = list(dict.fromkeys(unit_id(name, record.locality) for name in award.recipients))
+        out.append([award.award, award.count, award.recipient, award.status, units])
+    return out
+
+
 def facets_of(record: DocumentRecord, sort_date: str) -> list[Facet]:
     """Every facet of a document, one per distinct key, in a stable order."""
     found: dict[str, Facet] = {}
@@ -225,31 +246,21 @@ def facets_of(record: DocumentRecord, sort_date: str) -> list[Facet]:
         add(Facet(keys.award_facet(award.award), award.award, _sentence(award.evidence)))
     if record.locality:
         add(Facet(keys.locality_facet(record.locality), record.locality))
-    # Entity × campaign-year links: "unit X in year Y" (the question asked most) reads one exact
-    # partition instead of filtering all of X's links by year.
-    for year in years_of(record, sort_date):
-        for unit in record.units:
-            add(Facet(keys.unit_year_facet(unit.id, year), unit.name, _sentence(unit.evidence)))
-        for bloc in record.blocs:
-            add(Facet(keys.bloc_year_facet(bloc.id, year), bloc.name, _sentence(bloc.evidence)))
-    # Year links carry what an award summary for a year needs, so /stats for a year is one Query.
-    compact_awards = [[a.award, a.count, a.recipient] for a in record.awards]
-    bloc_ids = sorted({b.id for b in record.blocs})
-    for year in years_of(record, sort_date):
-        extra: dict[str, Any] = {"awards": compact_awards, "blocs": bloc_ids, "locality": record.locality}
-        add(Facet(keys.year_facet(year), str(year), None, extra))
+    # One link per campaign year. An award counts in the document's earliest campaign year, so
+    # that year's link carries the compact award list: /stats/awards for a year is one Query.
+    awards = {"aw": packed_json(compact_awards(record))} if record.awards else {}
+    for n, year in enumerate(years_of(record, sort_date)):
+        add(Facet(keys.year_facet(year), str(year), None, awards if n == 0 else {}))
     # Every document sits in the partition of its date's year (DATE#0000 when undated), so an
     # unfiltered search and activity counts walk key-ordered partitions instead of scanning.
-    date_extra: dict[str, Any] = {
-        "event_types": list(record.event_types),
-        "blocs": bloc_ids,
-        "locality": record.locality,
-    }
-    add(Facet(keys.date_facet(sort_date[:4]), sort_date[:4], None, date_extra))
+    add(Facet(keys.date_facet(sort_date[:4]), sort_date[:4]))
     return list(found.values())
 
 
 # ---- items -------------------------------------------------------------------------------------
+
+# A link item must stay within one write unit (1 KB): evidence, then the title, are shortened.
+LINK_BUDGET = 1024
 
 
 def _source_attrs(source: SourceInfo) -> dict[str, Any]:
@@ -276,8 +287,40 @@ def _status_attrs(status: Status, updated_at: str, doc_id: str) -> dict[str, Any
     }
 
 
-def meta_item(source: SourceInfo, record: DocumentRecord, *, extractor_version: str, updated_at: str) -> Item:
-    """The META item of a successfully read document."""
+def revision(updated_at: str | None) -> int:
+    """Milliseconds since the epoch of a META's updated_at: orders a document's versions."""
+    if not updated_at:
+        return 0
+    moment = dt.datetime.fromisoformat(updated_at.replace("Z", "+00:00"))
+    return int(moment.timestamp() * 1000)
+
+
+LinkKey = tuple[str, str]  # (pk, sk) of a link item
+
+
+def pack_keys(link_keys: Iterable[LinkKey]) -> bytes | None:
+    """Keys still to delete, kept on META (zlib JSON: they repeat the doc id), None when there are none."""
+    ordered = sorted(set(link_keys))
+    if not ordered:
+        return None
+    return zlib.compress(json.dumps(ordered, separators=(",", ":")).encode("utf-8"), 9)
+
+
+def unpack_keys(blob: bytes | None) -> list[LinkKey]:
+    if not blob:
+        return []
+    return [(str(pk), str(sk)) for pk, sk in json.loads(zlib.decompress(blob))]
+
+
+def meta_item(
+    source: SourceInfo,
+    record: DocumentRecord,
+    *,
+    extractor_version: str,
+    updated_at: str,
+    stale: Iterable[LinkKey] = (),
+) -> Item:
+    """The META item of a successfully read document (`stale`: link keys of earlier versions to delete)."""
     doc_id = source.ref.doc_id
     sort_date = sort_date_of(record)
     ver = keys.version(source.content_hash, extractor_version)
@@ -287,6 +330,7 @@ def meta_item(source: SourceInfo, record: DocumentRecord, *, extractor_version: 
         **_source_attrs(source),
         "extractor_version": extractor_version,
         "ver": ver,
+        "layout": keys.LAYOUT,
         "title": record.title,
         "sort_date": sort_date,
         "published": record.published.isoformat() if record.published else None,
@@ -294,40 +338,145 @@ def meta_item(source: SourceInfo, record: DocumentRecord, *, extractor_version: 
         "years": years_of(record, sort_date),
         "event_types": list(record.event_types),
         "facets": {f.key for f in facets_of(record, sort_date)},
-        # What a search hit shows besides the title, so a result page needs no record decoding.
-        "bloc_refs": [[b.id, b.name] for b in {b.id: b for b in record.blocs}.values()],
         "locality": record.locality,
         "record": compress_record(record),
+        "stale": pack_keys(stale),
         **_status_attrs("ok", updated_at, doc_id),
     }
     return serialize(plain)
 
 
-def link_items(source: SourceInfo, record: DocumentRecord, *, extractor_version: str) -> list[Item]:
-    """One link item per facet of the document's current version."""
+def link_keys(doc_id: str, facets: Iterable[str], sort_date: str, years: Sequence[int]) -> set[LinkKey]:
+    """The keys of a document's links (layout 2), from what its META holds."""
+    pos = keys.position(sort_date, years)
+    _near, echoes = keys.year_windows(sort_date, years)
+    out: set[LinkKey] = set()
+    for facet in facets:
+        kind = keys.facet_kind(facet)
+        out.add((facet, keys.link_sk(sort_date if kind == "DATE" else pos, doc_id)))
+        if kind in keys.WINDOWED:
+            out.update((facet, keys.link_sk(epos, doc_id)) for epos, _years in echoes)
+    return out
+
+
+def meta_link_keys(meta: StoredDocument) -> set[LinkKey]:
+    """Keys of the links a stored document's META says exist (none unless ok and layout 2)."""
+    if meta.status != "ok" or meta.layout != keys.LAYOUT:
+        return set()
+    return link_keys(meta.doc_id, meta.facets, meta.sort_date, meta.years)
+
+
+# What a search hit shows travels in one JSON string attribute (`hit`): a reader then parses one
+# string per link instead of a dozen typed attributes, which is most of a Query's client time.
+HIT_FIELDS = {
+    "title": "t",
+    "types": "y",
+    "blocs": "b",
+    "loc": "l",
+    "src": "s",
+    "fmt": "f",
+    "name": "n",
+    "ev": "e",
+    "date": "d",
+    "years": "Y",  # also a list attribute of its own, for filters; a reader projects only `hit`
+}
+
+
+def pack_hit(fields: dict[str, Any]) -> str:
+    packed = {HIT_FIELDS[k]: v for k, v in fields.items() if v not in (None, "", [])}
+    return json.dumps(packed, ensure_ascii=False, separators=(",", ":"))
+
+
+def unpack_link(item: dict[str, Any]) -> dict[str, Any]:
+    """A deserialized link with its `hit` fields spread out (title, types, blocs, loc, src, fmt, name,
+    ev, date), its `aw` award list decoded, and its doc_id taken from the sort key."""
+    packed = item.pop("hit", None)
+    if packed:
+        shown = json.loads(packed)
+        for name, short in HIT_FIELDS.items():
+            if short in shown:
+                item.setdefault(name, shown[short])
+    if isinstance(item.get("aw"), str):
+        item["aw"] = json.loads(item["aw"])
+    if "sk" in item:
+        item["doc_id"] = keys.doc_of_link_sk(str(item["sk"]))
+    return item
+
+
+def _fit(plain: dict[str, Any], hit: dict[str, Any]) -> Item:
+    """Serialize a link, shortening its evidence and then its title until it fits LINK_BUDGET."""
+    item = serialize({**plain, "hit": pack_hit(hit)})
+    for name in ("ev", "title"):
+        text = hit.get(name)
+        while text and cost.item_size(item) > LINK_BUDGET:
+            over = cost.item_size(item) - LINK_BUDGET
+            raw = str(text).encode("utf-8")
+            # Cut by bytes (a Vietnamese letter takes up to 3), leaving room for the ellipsis.
+            cut = raw[: max(0, len(raw) - over - 3)].decode("utf-8", "ignore").rstrip(" …")
+            text = cut + "…" if len(cut) > 20 else None
+            hit[name] = text
+            item = serialize({**plain, "hit": pack_hit(hit)})
+    return item
+
+
+def link_items(
+    source: SourceInfo, record: DocumentRecord, *, extractor_version: str, updated_at: str | None = None
+) -> list[Item]:
+    """The link items of the document's current version: one per facet, plus the echo links.
+
+    Each carries what a search hit shows (title, date, event types, blocs, locality, source)
+    so a result page reads only the version of each document's META.
+    """
     doc_id = source.ref.doc_id
     sort_date = sort_date_of(record)
     ver = keys.version(source.content_hash, extractor_version)
     years = years_of(record, sort_date)
-    items = []
+    pos = keys.position(sort_date, years)
+    near, echoes = keys.year_windows(sort_date, years)
+    shown: dict[str, Any] = {
+        "years": years,
+        "title": record.title,
+        "types": list(record.event_types),
+        "blocs": [[b.id, b.name] for b in {b.id: b for b in record.blocs}.values()],
+        "loc": record.locality,
+        "src": source.ref.uri,
+        "fmt": source.format,
+    }
+    out: dict[LinkKey, Item] = {}
     for facet in facets_of(record, sort_date):
-        plain = {
-            "pk": keys.doc_pk(doc_id),
-            "sk": keys.link_sk(ver, facet.key),
-            "gsi1pk": facet.key,
-            "gsi1sk": keys.entity_sort_key(sort_date, doc_id),
-            "doc_id": doc_id,
+        kind = keys.facet_kind(facet.key)
+        here = sort_date if kind == "DATE" else pos
+        plain: dict[str, Any] = {
+            "pk": facet.key,
+            "sk": keys.link_sk(here, doc_id),
             "ver": ver,
-            "name": facet.name,
+            "rev": revision(updated_at),
             "years": years,
-            "evidence": facet.evidence,
             **facet.extra,
         }
-        items.append(serialize(plain))
-    return items
+        hit = {
+            **shown,
+            "name": facet.name if kind in keys.WINDOWED else None,
+            "ev": facet.evidence,
+            "date": sort_date if here != sort_date else None,  # the real date, for display
+        }
+        if kind in keys.WINDOWED:
+            plain["yrs"] = near
+            for epos, answered in echoes:
+                echo = {**plain, "sk": keys.link_sk(epos, doc_id), "yrs": answered, "e": True}
+                out[(facet.key, echo["sk"])] = _fit(echo, {**hit, "date": sort_date})
+        out[(facet.key, plain["sk"])] = _fit(plain, hit)
+    return list(out.values())
 
 
-def failed_meta_item(source: SourceInfo, reason: str, *, extractor_version: str, updated_at: str) -> Item:
+def failed_meta_item(
+    source: SourceInfo,
+    reason: str,
+    *,
+    extractor_version: str,
+    updated_at: str,
+    stale: Iterable[LinkKey] = (),
+) -> Item:
     """META of a document that could not be read: status `failed`, the reason, no links."""
     doc_id = source.ref.doc_id
     plain = {
@@ -336,14 +485,18 @@ def failed_meta_item(source: SourceInfo, reason: str, *, extractor_version: str,
         **_source_attrs(source),
         "extractor_version": extractor_version,
         "ver": keys.version(source.content_hash, extractor_version) if source.content_hash else None,
+        "layout": keys.LAYOUT,
         "reason": reason,
         "sort_date": keys.NO_DATE,
+        "stale": pack_keys(stale),
         **_status_attrs("failed", updated_at, doc_id),
     }
     return serialize(plain)
 
 
-def tombstone_item(ref: SourceRef, sequencer: str, *, updated_at: str, expires_at: int) -> Item:
+def tombstone_item(
+    ref: SourceRef, sequencer: str, *, updated_at: str, expires_at: int, stale: Iterable[LinkKey] = ()
+) -> Item:
     """What stays of a removed S3 object: its sequencer, so a stale ObjectCreated is ignored."""
     doc_id = ref.doc_id
     plain = {
@@ -354,8 +507,10 @@ def tombstone_item(ref: SourceRef, sequencer: str, *, updated_at: str, expires_a
         "bucket": ref.bucket,
         "key": ref.key,
         "path": ref.path,
+        "layout": keys.LAYOUT,
         "sequencer": keys.pad_sequencer(sequencer),
         "expires_at": expires_at,
+        "stale": pack_keys(stale),
         **_status_attrs("deleted", updated_at, doc_id),
     }
     return serialize(plain)
@@ -392,6 +547,10 @@ def item_key(item: Item) -> Item:
     return {"pk": item["pk"], "sk": item["sk"]}
 
 
+def item_pk_sk(item: Item) -> LinkKey:
+    return (item["pk"]["S"], item["sk"]["S"])
+
+
 # ---- items → objects ---------------------------------------------------------------------------
 
 
@@ -400,23 +559,43 @@ def document_from_item(item: Item, *, with_record: bool = True) -> StoredDocumen
     data = deserialize(item)
     blob = data.pop("record", None)
     facets = data.pop("facets", set())
+    stale = unpack_keys(data.pop("stale", None))
     record = decompress_record(blob) if with_record and blob else None
     fields = {k: v for k, v in data.items() if k in StoredDocument.model_fields}
-    return StoredDocument(**fields, facets=sorted(facets), record=record)
+    return StoredDocument(**fields, facets=sorted(facets), stale=stale, record=record)
 
 
 def link_from_item(item: Item) -> LinkItem:
-    data = deserialize(item)
-    awards = data.get("awards")
+    data = unpack_link(deserialize(item))
+    sk = str(data["sk"])
+    awards = data.get("aw")
     return LinkItem(
         doc_id=data["doc_id"],
         ver=data["ver"],
-        facet=data["gsi1pk"],
-        sort_date=str(data["gsi1sk"]).split("#", 1)[0],
+        facet=data["pk"],
+        sort_date=str(data.get("date") or sk.split("#", 1)[0]),
+        name=data.get("name") or "",
+        years=[int(y) for y in data.get("years", [])],
+        evidence=data.get("ev"),
+        awards=[(str(a[0]), int(a[1]), a[2]) for a in awards] if awards is not None else None,
+        blocs=[str(b[0]) for b in data.get("blocs") or []],
+        locality=data.get("loc"),
+        answers=[int(y) for y in data.get("yrs", [])],
+        echo=bool(data.get("e")),
+        key=(data["pk"], sk),
+    )
+
+
+def legacy_link_from_item(item: Item) -> LinkItem:
+    """A layout-1 link (in its document's partition, keyed for GSI by_entity)."""
+    data = deserialize(item)
+    return LinkItem(
+        doc_id=data["doc_id"],
+        ver=data["ver"],
+        facet=data.get("gsi1pk", ""),
+        sort_date=str(data.get("gsi1sk", "")).split("#", 1)[0],
         name=data.get("name", ""),
         years=[int(y) for y in data.get("years", [])],
         evidence=data.get("evidence"),
-        awards=[(str(a[0]), int(a[1]), a[2]) for a in awards] if awards is not None else None,
-        blocs=data.get("blocs"),
-        locality=data.get("locality"),
+        key=(data["pk"], data["sk"]),
     )

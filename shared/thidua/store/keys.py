@@ -1,35 +1,62 @@
 """Key formats of the index table (see the storage design): one place that spells them.
 
 DOC#{doc_id} / META                       the document (source, status, record)
-DOC#{doc_id} / LINK#{ver}#{facet}         one per facet of the current version
-    gsi by_entity: {facet} / {sort_date}#{doc_id}
+{facet} / {position}#{doc_id}             one link per facet of the current version (layout 2)
 ENTITY#{type} / {search_key}#{id}         entity catalogue (typeahead)
 ENTITY#{id} / NAME                        display name by id
 META items also carry by_status: STATUS#{status} / {updated_at}#{doc_id}
+
+Links live in the base table under their facet, not in the document's partition with a
+GSI over them: a link then costs one write unit instead of two (table + GSI), and the
+keys of a document's links follow from its META (facets, sort date, years), so a
+replacement or a removal deletes them by key. Layout 1 (``DOC#{doc_id} / LINK#{ver}#{facet}``
+with GSI ``by_entity``) is only read to clean up documents indexed before layout 2.
+
+Position: the document's date, so a facet partition reads newest first. An undated
+document with campaign years sits at the start of its last campaign year
+(``{yyyy}-00-00``); one with neither at ``0000-00-00``.
+
+Year windows: entity links (unit, bloc, leader) answer "entity X in campaign year Y"
+with one Query of the entity's partition over the positions of Y's window and a filter
+on the years each link answers (``yrs``). A document about campaign year Y is dated,
+nearly always, from October of Y-1 (plans, launches) to March of Y+1 (year-end
+reviews): that is the window, 18 months, so the newest end of a large entity's window
+holds few documents about the next year. The main link answers the campaign years
+whose window holds its position; the other ("far") years are answered by echo links in
+the same partition, one per group of up to two consecutive far years, placed at the
+edge of the groups' windows nearest the document's own date (``{yyyy}-03~`` above
+every date up to March, ``{yyyy}-10`` below every date from October), so a year's
+results stay newest first.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
 from thidua.understand.entities import search_key
 
 META_SK = "META"
-LINK_PREFIX = "LINK#"
+LINK_PREFIX = "LINK#"  # layout 1 only
 NAME_SK = "NAME"
 NO_DATE = "0000-00-00"
+# How the links of a document are keyed (stored on META): 1 = in the document's partition under
+# GSI by_entity (before the write-cost redesign), 2 = in the base table under their facet.
+LAYOUT = 2
+BELOW = "-00-00"  # the start of a year, before every date in it (undated documents)
+# A campaign year's window: from October of the year before (plans, launches) to March of the
+# year after (year-end reviews). As positions: "{Y-1}-10" sorts before every October date, "{Y+1}-03~"
+# after every March date.
+WINDOW_OPENS, WINDOW_CLOSES = "-10", "-03~"
 
-BY_ENTITY = "by_entity"
 BY_STATUS = "by_status"
 
-FacetKind = Literal[
-    "UNIT", "BLOC", "LEADER", "YEAR", "EVENT", "AWARD", "LOCALITY", "DATE", "UNITYEAR", "BLOCYEAR"
-]
-FACET_KINDS: tuple[FacetKind, ...] = (
-    "UNIT", "BLOC", "LEADER", "YEAR", "EVENT", "AWARD", "LOCALITY", "DATE", "UNITYEAR", "BLOCYEAR"
-)
+FacetKind = Literal["UNIT", "BLOC", "LEADER", "YEAR", "EVENT", "AWARD", "LOCALITY", "DATE"]
+FACET_KINDS: tuple[FacetKind, ...] = ("UNIT", "BLOC", "LEADER", "YEAR", "EVENT", "AWARD", "LOCALITY", "DATE")
+# Facet kinds whose links carry year windows (the rest combine with a year through YEAR#yyyy).
+WINDOWED: tuple[FacetKind, ...] = ("UNIT", "BLOC", "LEADER")
 EntityType = Literal["unit", "bloc", "leader"]
 
 
@@ -56,19 +83,67 @@ def version(content_hash: str, extractor_version: str) -> str:
     return f"{content_hash[:16]}:{extractor_version}"
 
 
-def link_sk(ver: str, facet_key: str) -> str:
+def legacy_link_sk(ver: str, facet_key: str) -> str:
+    """Layout 1: a link in the document's partition."""
     return f"{LINK_PREFIX}{ver}#{facet_key}"
 
 
 def link_ver(sk: str) -> str:
-    """The version part of a link's sort key."""
+    """The version part of a layout-1 link's sort key."""
     rest = sk[len(LINK_PREFIX) :]
     return rest.split("#", 1)[0]
 
 
-def entity_sort_key(sort_date: str, doc_id_: str) -> str:
-    """GSI by_entity sort key: newest first with ScanIndexForward=False."""
-    return f"{sort_date}#{doc_id_}"
+def link_sk(position_: str, doc_id_: str) -> str:
+    """Sort key of a link in its facet partition: newest first with ScanIndexForward=False."""
+    return f"{position_}#{doc_id_}"
+
+
+def doc_of_link_sk(sk: str) -> str:
+    return sk.rsplit("#", 1)[1]
+
+
+def position(sort_date: str, years: Sequence[int]) -> str:
+    """Where a document's links sit in a facet partition (see the module docstring)."""
+    if sort_date != NO_DATE:
+        return sort_date
+    if years:
+        return f"{max(years):04d}{BELOW}"
+    return NO_DATE
+
+
+def window(year: int) -> tuple[str, str]:
+    """Sort-key range of the links a campaign year's window holds (inclusive).
+
+    The high end sorts after ``{Y+1}-03~#{doc_id}``, the position of an echo placed at the top.
+    """
+    return f"{year - 1:04d}{WINDOW_OPENS}", f"{year + 1:04d}{WINDOW_CLOSES}~"
+
+
+def in_window(pos: str, year: int) -> bool:
+    lo, hi = window(year)
+    return lo <= pos <= hi
+
+
+def year_windows(sort_date: str, years: Sequence[int]) -> tuple[list[int], list[tuple[str, list[int]]]]:
+    """Years the main link answers, and (position, years) of each echo link for the far years."""
+    pos = position(sort_date, years)
+    ordered = sorted(set(years))
+    if pos == NO_DATE:
+        return [], []
+    near = [y for y in ordered if in_window(pos, y)]
+    far = [y for y in ordered if not in_window(pos, y)]
+    echoes: list[tuple[str, list[int]]] = []
+    while far:
+        # Two consecutive years' windows overlap (October to March): one echo answers both.
+        newer = pos > window(far[0])[1]  # the document is dated after this year's window
+        group = [y for y in far[:2] if y <= far[0] + 1 and (pos > window(y)[1]) == newer]
+        far = far[len(group) :]
+        if newer:  # top of the windows' overlap: above the dates it holds, as the document is
+            echoes.append((f"{group[0] + 1:04d}{WINDOW_CLOSES}", group))
+        else:  # older: bottom of the overlap
+            echoes.append((f"{group[-1] - 1:04d}{WINDOW_OPENS}", group))
+    return near, echoes
 
 
 def status_pk(status: str) -> str:
@@ -94,16 +169,6 @@ def leader_facet(leader_id: str) -> str:
 
 def year_facet(year: int | str) -> str:
     return f"YEAR#{int(year):04d}"
-
-
-def unit_year_facet(unit_id: str, year: int | str) -> str:
-    """A unit in one campaign year: "unit X in year Y" is one exact partition."""
-    return f"UNITYEAR#{unit_id}#{int(year):04d}"
-
-
-def bloc_year_facet(bloc_id: str, year: int | str) -> str:
-    """A bloc in one campaign year."""
-    return f"BLOCYEAR#{bloc_id}#{int(year):04d}"
 
 
 def date_facet(year: int | str) -> str:
