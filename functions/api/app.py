@@ -15,13 +15,15 @@ from thidua.api.deps import Deps, cursor_key_from_env
 from thidua.query.dynamo import DynamoReader
 from thidua.store import StoreSettings
 from thidua.store.clients import dynamodb_client
+from thidua.store.secrets import secret_string
 
 
 @cache
 def build_dependencies(settings: StoreSettings) -> Deps:
-    """The index reader and cursor key for these settings."""
+    """The index reader and cursor key for these settings (the key's secret is read once per container)."""
     return Deps(
-        reader=DynamoReader(dynamodb_client(settings), settings.table_name), cursor_key=cursor_key_from_env()
+        reader=DynamoReader(dynamodb_client(settings), settings.table_name),
+        cursor_key=cursor_key_from_env(read_secret=lambda arn: secret_string(settings, arn)),
     )
 
 

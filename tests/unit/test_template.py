@@ -94,8 +94,45 @@ def test_table_on_demand_with_pitr_and_query_indexes(tpl: dict[str, Any]) -> Non
 def test_http_api_uses_iam_by_default(tpl: dict[str, Any]) -> None:
     api = _props(tpl, "HttpApi")
     assert api["Auth"]["DefaultAuthorizer"] == "AWS_IAM"
-    paths = {e["Properties"]["Path"] for e in _props(tpl, "ApiFunction")["Events"].values()}
-    assert {"/documents/{id}", "/search", "/{proxy+}"} <= paths
+    events = _props(tpl, "ApiFunction")["Events"].values()
+    paths = {e["Properties"]["Path"] for e in events}
+    # "/" needs its own route: /{proxy+} does not match the root, where the dashboard is.
+    assert {"/", "/documents/{id}", "/search", "/{proxy+}"} <= paths
+    assert all("Auth" not in e["Properties"] for e in events)  # none opts out of IAM
+    assert tpl["Parameters"]["DashboardAuth"]["Default"] == "AWS_IAM"
+
+
+def test_public_dashboard_is_opt_in_read_only_and_throttled(tpl: dict[str, Any]) -> None:
+    assert set(tpl["Parameters"]["DashboardAuth"]["AllowedValues"]) == {"AWS_IAM", "NONE"}
+    assert tpl["Conditions"]["PublicDashboard"] == {"Fn::Equals": [{"Ref": "DashboardAuth"}, "NONE"]}
+    public = [k for k, r in tpl["Resources"].items() if r.get("Condition") == "PublicDashboard"]
+    assert {"DashboardApi", "DashboardRootRoute", "DashboardProxyRoute", "DashboardStage"} <= set(public)
+    routes = [_props(tpl, k) for k in public if tpl["Resources"][k]["Type"] == "AWS::ApiGatewayV2::Route"]
+    assert sorted(r["RouteKey"] for r in routes) == ["GET /", "GET /{proxy+}"]
+    stage = _props(tpl, "DashboardStage")["DefaultRouteSettings"]
+    assert 0 < stage["ThrottlingRateLimit"] <= 100 and stage["ThrottlingBurstLimit"] > 0
+    permission = _props(tpl, "DashboardInvokePermission")
+    assert permission["SourceArn"]["Fn::Sub"].endswith("${DashboardApi}/*/GET/*")
+    assert tpl["Outputs"]["DashboardUrl"]["Condition"] == "PublicDashboard"
+
+
+def test_cursor_secret_is_generated_and_only_the_api_reads_it(tpl: dict[str, Any]) -> None:
+    secret = _res(tpl, "CursorSecret")
+    assert secret["Type"] == "AWS::SecretsManager::Secret"
+    assert secret["Properties"]["GenerateSecretString"]["PasswordLength"] >= 32
+    api = _props(tpl, "ApiFunction")
+    assert api["Environment"]["Variables"]["THIDUA_CURSOR_SECRET_ARN"] == {"Ref": "CursorSecret"}
+    readers = [
+        (name, s)
+        for name, r in tpl["Resources"].items()
+        if r["Type"] == "AWS::Serverless::Function"
+        for policy in r["Properties"].get("Policies", [])
+        for s in policy["Statement"]
+        if any(str(a).startswith("secretsmanager:") for a in s["Action"])
+    ]
+    assert [(n, s["Action"], s["Resource"]) for n, s in readers] == [
+        ("ApiFunction", ["secretsmanager:GetSecretValue"], {"Ref": "CursorSecret"})
+    ]
 
 
 def test_powertools_settings_in_globals(tpl: dict[str, Any]) -> None:
@@ -127,7 +164,13 @@ def test_least_privilege_no_wildcard_actions(tpl: dict[str, Any]) -> None:
             assert "*" not in action, f"wildcard action {action}"
         assert statement.get("Resource") not in ("*", ["*"])
     api_actions = {a for s in _props(tpl, "ApiFunction")["Policies"][0]["Statement"] for a in s["Action"]}
-    assert api_actions <= {"dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query"}
+    # Reads only: the index, and the cursor-signing secret.
+    assert api_actions <= {
+        "dynamodb:GetItem",
+        "dynamodb:BatchGetItem",
+        "dynamodb:Query",
+        "secretsmanager:GetSecretValue",
+    }
 
 
 def test_test_resources_come_from_the_template(tpl: dict[str, Any]) -> None:

@@ -6,7 +6,7 @@ import hashlib
 import logging
 import os
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,18 +23,25 @@ class Deps:
     cursor_key: bytes
 
 
-def cursor_key_from_env(environ: Mapping[str, str] | None = None) -> bytes:
-    """The cursor HMAC key from ``THIDUA_CURSOR_SECRET``.
+def cursor_key_from_env(
+    environ: Mapping[str, str] | None = None, *, read_secret: Callable[[str], str] | None = None
+) -> bytes:
+    """The cursor HMAC key: ``THIDUA_CURSOR_SECRET``, else the secret ``THIDUA_CURSOR_SECRET_ARN`` names.
 
-    Without it a random per-process key is used: cursors then stop working
-    when the process is replaced (a new Lambda container), which is safe but
-    unfriendly, so deployments should set the secret.
+    On AWS the stack generates the secret and gives the API function its ARN;
+    `read_secret` (the store's Secrets Manager read) fetches it once per container,
+    so a cursor sealed by one container verifies in every other. Without either a
+    random per-process key is used: cursors then stop working when the process is
+    replaced, which is safe but unfriendly.
     """
     env = os.environ if environ is None else environ
     secret = env.get("THIDUA_CURSOR_SECRET")
+    arn = env.get("THIDUA_CURSOR_SECRET_ARN")
+    if not secret and arn and read_secret is not None:
+        secret = read_secret(arn)
     if secret:
         return hashlib.sha256(secret.encode("utf-8")).digest()
-    log.warning("THIDUA_CURSOR_SECRET is not set: page cursors are valid only within this process")
+    log.warning("no cursor secret configured: page cursors are valid only within this process")
     return secrets.token_bytes(32)
 
 

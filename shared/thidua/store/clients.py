@@ -46,3 +46,10 @@ def s3_client(settings: StoreSettings) -> S3Client:
         config=_CONFIG,
         **_credentials(settings),
     )
+
+
+def secretsmanager_client(settings: StoreSettings) -> Any:
+    """Secrets Manager client (the API reads its cursor-signing key once per container)."""
+    return boto3.client(
+        "secretsmanager", region_name=settings.region, config=_CONFIG, **_credentials(settings)
+    )
