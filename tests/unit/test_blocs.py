@@ -260,3 +260,41 @@ def test_a_bloc_named_only_in_a_capitals_title() -> None:
     bloc = _only(doc)
     assert bloc.name == "Khối thi đua số 4"
     assert bloc.head == "Cục Thống kê tỉnh" and bloc.deputy == "Kho bạc Nhà nước Bến Tre"
+
+
+def test_member_list_after_member_bodies_of_the_bloc_are() -> None:
+    doc = read(
+        "Sáng 9/1, Khối thi đua các cơ quan Đảng huyện họp tổng kết, có lãnh đạo năm cơ quan thành viên của "
+        "Khối là Ban Tổ chức Huyện ủy, Ban Tuyên giáo Huyện ủy, Ủy ban MTTQ Việt Nam huyện, Huyện Đoàn và "
+        "Hội Nông dân huyện."
+    )
+    assert _only(doc).members == [
+        "Ban Tổ chức Huyện ủy", "Ban Tuyên giáo Huyện ủy", "Ủy ban MTTQ Việt Nam huyện", "Huyện Đoàn",
+        "Hội Nông dân huyện",
+    ]
+
+
+def test_numbered_wards_in_a_list_of_wards() -> None:
+    doc = read("Cụm thi đua số 1 gồm 4 phường: Phường 3, Phường 7, phường Tân An và phường Lộc Hưng.")
+    assert _only(doc).members == ["Phường 3", "Phường 7", "phường Tân An", "phường Lộc Hưng"]
+
+
+def test_one_member_however_its_name_is_written() -> None:
+    doc = read(
+        "Cụm thi đua các xã phía Nam gồm 3 xã: Tân Phú, Tân Lợi và Tân Hòa; Ủy ban nhân dân xã Tân Phú là "
+        "Cụm trưởng. Khối thi đua nội chính gồm Công an huyện và Viện Kiểm sát nhân dân huyện. Ông Hồ Văn "
+        "Lâm, Viện trưởng Viện Kiểm sát nhân dân huyện Lạc Dương, Khối trưởng, phát biểu."
+    )
+    by_name = {b.name: b for b in doc.blocs}
+    assert by_name["Cụm thi đua các xã phía Nam"].members == ["xã Tân Phú", "xã Tân Lợi", "xã Tân Hòa"]
+    assert by_name["Khối thi đua nội chính"].members == ["Công an huyện", "Viện Kiểm sát nhân dân huyện"]
+
+
+def test_a_khoi_truong_leads_the_khoi_when_a_cum_is_named_too() -> None:
+    doc = read(
+        "Cụm thi đua các xã phía Nam và Khối thi đua nội chính cùng họp. Ông Hồ Văn Lâm, Viện trưởng Viện "
+        "Kiểm sát nhân dân huyện Lạc Dương, Khối trưởng, phát biểu."
+    )
+    by_name = {b.name: b for b in doc.blocs}
+    assert by_name["Khối thi đua nội chính"].head == "Viện Kiểm sát nhân dân huyện Lạc Dương"
+    assert by_name["Cụm thi đua các xã phía Nam"].head is None

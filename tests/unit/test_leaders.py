@@ -185,3 +185,23 @@ def test_ethnic_minority_surnames_and_forest_ranger_posts() -> None:
     assert leaders["Sùng Mí Páo"].title == "Phó Giám đốc Công an tỉnh Hà Giang"
     assert leaders["Thào Seo Dình"].title == "Hạt trưởng Hạt Kiểm lâm huyện Mèo Vạc"
     assert has_unit(doc, "Hạt Kiểm lâm huyện Mèo Vạc")
+
+
+def test_post_then_comma_then_rank_and_name() -> None:
+    doc = read(
+        "Giám đốc Công an tỉnh Yên Bái, Thiếu tướng Hứa Văn Định nhấn mạnh yêu cầu. Phát biểu tại hội nghị, "
+        "Chính ủy BĐBP tỉnh Cà Mau, Đại tá Lý Văn Tám đề nghị phối hợp. Dự có ông Lê Văn An, Giám đốc Sở Tư "
+        "pháp, Đại tá Trần Văn Bình cùng dự."
+    )
+    leaders = _by_name(doc)
+    assert leaders["Hứa Văn Định"].title == "Giám đốc Công an tỉnh Yên Bái"
+    assert leaders["Lý Văn Tám"].title == "Chính ủy BĐBP tỉnh Cà Mau"
+    assert leaders["Lê Văn An"].title == "Giám đốc Sở Tư pháp"
+    assert "Trần Văn Bình" not in leaders  # the posts before his rank are Lê Văn An's
+
+
+def test_abbreviated_degree_with_a_dot_and_a_long_minority_name() -> None:
+    doc = read("ThS. Kpăhđrênh Thị Lan, Hiệu trưởng Trường Cao đẳng Nghề Ia Grai, phát biểu.")
+    (lan,) = doc.leaders
+    assert lan.name == "Kpăhđrênh Thị Lan" and lan.honorific == "ThS"
+    assert lan.title == "Hiệu trưởng Trường Cao đẳng Nghề Ia Grai"

@@ -229,3 +229,19 @@ def test_an_organising_committee_is_a_unit_even_as_the_issuer_of_its_notice() ->
     )
     assert has_unit(doc, "Ban Tổ chức Đại hội thi đua yêu nước huyện Đức Cơ lần thứ IV")
     assert not has_unit(doc, "UBND huyện")
+
+
+def test_page_information_and_author_lines_name_no_unit() -> None:
+    doc = read(
+        "Hội nghị tổng kết Cụm thi đua\n\nĐăng ngày: 12/09/2024 | Phòng Đào tạo sau đại học\n\n"
+        "Sáng 11/9, Cụm thi đua số 2 gồm Sở Tư pháp, Sở Y tế tổ chức hội nghị.\n\n"
+        "Lê Hà (Văn phòng HĐND và UBND huyện)"
+    )
+    assert unit_names(doc) == {"so tu phap", "so y te"}
+
+
+def test_a_bare_place_and_the_same_place_with_its_level_are_one_unit() -> None:
+    doc = read(
+        "Cụm thi đua các huyện phía Bắc gồm Tân Lạc, Mai Châu và Đà Bắc. Cụm suy tôn huyện Mai Châu dẫn đầu."
+    )
+    assert has_unit(doc, "huyện Mai Châu") and not has_unit(doc, "Mai Châu")

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from thidua.understand.orgnames import phrases, words
+from thidua.understand.orgnames import field_phrases, longest_phrase, phrases, words
 from thidua.understand.orgs import parse_org
 from thidua.understand.places import parse_place, place_org
 from thidua.understand.text import fold
@@ -102,7 +102,7 @@ def _number_at(w: Words, k: int) -> tuple[int, int] | None:
     return None
 
 
-def _descriptive(w: Words, k: int) -> int:
+def _descriptive(w: Words, k: int, *, after_thi_dua: bool = False) -> int:
     """The end of the descriptive part of a bloc name starting at word k (k when there is none)."""
     tokens = w.tokens
     start = k
@@ -112,7 +112,9 @@ def _descriptive(w: Words, k: int) -> int:
     low = first.low
     counted = (low in _NUMBER_WORDS or first.is_num) and k + 1 < len(tokens) and tokens[k + 1].low in (
         "tỉnh", "huyện", "quận", "phường", "thành")
-    opens = low in ("các", "khối", "cụm") or first.cap or first.upper or counted
+    # "Khối thi đua nội chính huyện": a field written in lower case opens a name after "thi đua"
+    field = after_thi_dua and longest_phrase(w.low(k, 4), field_phrases())
+    opens = low in ("các", "khối", "cụm") or first.cap or first.upper or counted or bool(field)
     if not opens or low in _NOT_BLOC_AFTER or k in w.shouted or low in _STOP:
         return k
     while k < len(tokens) and k - start < 16:
@@ -227,7 +229,7 @@ def _mentions(w: Words) -> tuple[BlocMention, ...]:
                 words = tuple(fold(w.text(end, name_end)).split())
         else:
             value = None
-            end = _descriptive(w, j)
+            end = _descriptive(w, j, after_thi_dua=j >= i + 3 and w.low(i + 1, 2) == ["thi", "đua"])
             name_end = end
             # "Khối thi đua các Hội quần chúng số 2": a number may close a descriptive name
             words = tuple(fold(w.text(j, end)).split())

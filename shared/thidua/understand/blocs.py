@@ -186,10 +186,14 @@ def _bare_item(w: Words, k: int) -> int:
     return n
 
 
-def _list_start(w: Words, mention_end: int) -> int | None:
-    """Where a member list begins after a bloc's name ("gồm 6 đơn vị: …", "có 9 đơn vị: …", "gồm có")."""
+def _list_start(w: Words, mention_end: int, mention_start: int) -> int | None:
+    """Where a member list begins after a bloc's name ("gồm 6 đơn vị: …", "có 9 đơn vị: …", "gồm có",
+    "bảy cơ quan thành viên của Khối là …")."""
     tokens = w.tokens
     k = mention_end
+    members_before = "thành viên" in " ".join(w.low(max(0, mention_start - 4), 4))
+    if k < len(tokens) and tokens[k].low == "là" and members_before:
+        return k + 1
     limit = min(len(tokens), mention_end + 10)
     while k < limit:
         low = tokens[k].low
@@ -334,9 +338,10 @@ def _token_span(w: Words, start: int, end: int) -> tuple[int, int]:
     return (idx[0], idx[-1] + 1) if idx else (0, 0)
 
 
-def _person_roles(doc: Document) -> list[tuple[_Role, str | None]]:
-    """Bloc roles held through a leader: his office's body is the head or deputy."""
-    out: list[tuple[_Role, str | None]] = []
+def _person_roles(doc: Document) -> list[tuple[_Role, str | None, str]]:
+    """Bloc roles held through a leader: his office's body is the head or deputy (with the bloc's words
+    written after the role and the kind of bloc the role names, khối or cụm)."""
+    out: list[tuple[_Role, str | None, str]] = []
     for group in leader_groups(doc):
         unit = next((p.org.name for p in group.posts if p.kind == "office" and p.org is not None
                      and p.org.kind != "council"), None)
@@ -346,7 +351,8 @@ def _person_roles(doc: Document) -> list[tuple[_Role, str | None]]:
             for post in person.posts:
                 if post.kind == "bloc_role" and post.role is not None:
                     role = _Role(unit, post.role, post.year, False, person.start, person.end, person.seg)
-                    out.append((role, post.bloc))
+                    kind = "cụm" if post.text.lower().split()[0:2].count("cụm") else "khối"
+                    out.append((role, post.bloc, kind))
     return out
 
 
@@ -412,23 +418,26 @@ def _member_key(name: str) -> str:
     """ "UBND phường An Phú, thành phố Tân An" → "phuong an phu": the body's own place, no committee prefix;
     "KBNN tỉnh Long An" and "KBNN Long An" meet."""
     key = fold(name.split(",")[0])
-    key = key[len("ubnd "):] if key.startswith("ubnd ") else key
-    for prefix in ("bo chi huy ", "truong "):
+    for prefix in ("ubnd ", "uy ban nhan dan ", "bo chi huy ", "truong "):
         key = key[len(prefix):] if key.startswith(prefix) else key
     return _PROVINCE_AFTER_PLACE_WORD.sub(lambda m: "" if is_province(m.group(1)) else m.group(0), key)
 
 
 def _add_member(bloc: _Bloc, member: _Member) -> None:
-    """Add a member once: "UBND huyện X", "huyện X" and "huyện X, tỉnh Y" are one member, as are
-    "Phòng Tư pháp" and "Phòng Tư pháp huyện" (the first written is kept)."""
+    """Add a member once: "UBND huyện X", "Ủy ban nhân dân huyện X", "huyện X", "X" and "huyện X, tỉnh Y"
+    are one member, as are "Phòng Tư pháp", "Phòng Tư pháp huyện" and "Phòng Tư pháp huyện X" (the first
+    written is kept)."""
     key = _member_key(member.name)
     for m in bloc.members:
         other = _member_key(m.name)
         if other == key:
             return
         short, long = (other, key) if len(other) < len(key) else (key, other)
-        if long.startswith(short + " ") and long[len(short) + 1 :].split()[0] in _PLACE_WORDS_FOLDED:
-            return
+        if long.startswith(short + " ") and (long[len(short) + 1 :].split()[0] in _PLACE_WORDS_FOLDED
+                                             or short.split()[-1] in _PLACE_WORDS_FOLDED):
+            return  # "Phòng Tư pháp" / "Phòng Tư pháp huyện" / "Phòng Tư pháp huyện X"
+        if long.split(" ", 1)[0] in _PLACE_WORDS_FOLDED and long.split(" ", 1)[-1] == short:
+            return  # "Mộc Châu" and "huyện Mộc Châu"
     bloc.members.append(member)
 
 
@@ -466,7 +475,7 @@ def _members_from_sentences(doc: Document, blocs: list[_Bloc]) -> None:
         orgs = scan(seg)
         by_start = {(o.lead if o.lead >= 0 else o.i): o for o in orgs}
         for mention in mentions:
-            start = _list_start(w, mention.parent.j if mention.parent is not None else mention.j)
+            start = _list_start(w, mention.parent.j if mention.parent is not None else mention.j, mention.i)
             if start is None:
                 continue
             bloc = _nearest(blocs, seg, mention.i)
@@ -618,7 +627,7 @@ def _venue_units(doc: Document, blocs: list[_Bloc]) -> list[UnitFact]:
 
 
 def _attach_person_roles(doc: Document, blocs: list[_Bloc]) -> None:
-    for role, bloc_words in _person_roles(doc):
+    for role, bloc_words, kind in _person_roles(doc):
         target = None
         if bloc_words:
             ref = [m for seg in [role.seg] for m in bloc_mentions(seg) if m.start >= role.start]
@@ -626,7 +635,9 @@ def _attach_person_roles(doc: Document, blocs: list[_Bloc]) -> None:
                 if any(m in bloc.mentions for m in ref[:1]):
                     target = bloc
         if target is None:
-            target = _nearest(blocs, role.seg, len(role.seg.tokens))
+            # a Khối trưởng leads a khối: among blocs of both kinds, look only at those of the role's kind
+            same_kind = [b for b in blocs if b.kind == kind]
+            target = _nearest(same_kind or blocs, role.seg, len(role.seg.tokens))
         if target is not None:
             target.roles.append(role)
 

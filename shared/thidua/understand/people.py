@@ -227,9 +227,11 @@ def _chain(w: Words, k: int) -> tuple[list[Post], int]:
 def _name_after_honorific(w: Words, k: int) -> tuple[int, int] | None:
     """The name after an honorific or a rank (any two to four capitalised syllables)."""
     tokens = w.tokens
-    if k < len(tokens) and tokens[k].text == ":":
-        k += 1
+    if k < len(tokens) and tokens[k].text in (":", "."):
+        k += 1  # "các ông: …", "ThS. …"
     run = caps_run(w, k, 4)
+    if run == 0 and k < len(tokens) and _long_syllable(tokens[k].text):
+        run = 1 + caps_run(w, k + 1, 3)  # a name in a minority language ("Chamaléa Thị X")
     for n in range(1, run):
         post = _post_len(w, k + n)[0]
         if tokens[k + n].low in CLAUSE_WORDS or post >= 2 or (post == 1 and match_head(w, k + n + 1)):
@@ -244,6 +246,11 @@ def _name_after_honorific(w: Words, k: int) -> tuple[int, int] | None:
             and _post_len(w, end + 2)[0]):
         end += 1
     return k, end
+
+
+def _long_syllable(text: str) -> bool:
+    """A capitalised word longer than any Vietnamese syllable, as names in minority languages have."""
+    return 7 < len(text) <= 12 and text[0].isupper() and text[1:].islower() and text.isalpha()
 
 
 def _org_spans(seg: Segment) -> list[tuple[int, int]]:
@@ -318,9 +325,14 @@ def _attach_posts(w: Words, people: list[Person]) -> None:
         if titled and person.lead > 0 and tokens[person.lead - 1].low in ("-", ":"):
             k = person.lead
             titled = False
+        claimed = people[n - 1].posts if n > 0 else []
+        if titled and person.lead > 0 and tokens[person.lead - 1].low == "," and not person.posts:
+            # "Chính ủy BĐBP tỉnh X, Đại tá Y phát biểu": the post, then the rank and the name
+            k = person.lead
+            titled = False
         if not titled and k > 0:
             start = _chain_start_before(w, k, people[n - 1].j if n > 0 else 0)
-            if start is not None:
+            if start is not None and not any(p.start <= tokens[start].start < p.end for p in claimed):
                 posts, end = _chain(w, start)
                 if posts and end in (k, k - 1):
                     if _delegated(w, start):

@@ -163,7 +163,9 @@ def names_list(w: Words, k: int, level: str) -> list[tuple[int, int, str, int]]:
     tokens = w.tokens
     items: list[tuple[int, int, str, int]] = []
     while k < len(tokens) and k not in w.shouted:
-        own = parse_place(w, k, bare_ok=False) if items else None
+        own = parse_place(w, k, bare_ok=False)
+        if own is not None and not items and own.level != level:
+            own = None  # the first item may repeat the list's own place word ("6 phường: Phường 1, …")
         if own is not None and own.name is not None:
             items.append((own.end - len(own.name.split()), own.end, own.level, k))
             k = own.end

@@ -211,7 +211,8 @@ def _acts_as_place(w: Words, org: Org) -> str | None:
 _PUBLISHER = re.compile(
     r"cơ quan chủ quản|bản quyền|chịu trách nhiệm (?:nội dung|xuất bản)|trang thông tin điện tử"
     r"|cổng thông tin"
-    r"|website|giấy phép|tổng biên tập:|địa chỉ:|điện thoại:|email:|ghi rõ nguồn",
+    r"|website|giấy phép|tổng biên tập:|địa chỉ:|điện thoại:|email:|ghi rõ nguồn"
+    r"|đăng ngày|ngày đăng|đăng lúc|cập nhật lúc|cập nhật ngày|ngày cập nhật|lượt xem",
     re.IGNORECASE,
 )
 
@@ -228,14 +229,27 @@ def _is_masthead(seg: Segment) -> bool:
 
 
 def _is_byline(seg: Segment, org: Org) -> bool:
-    """A line that holds nothing but a body's name (a signature or a source), not a list item."""
+    """A line that holds nothing but a body's name (a signature or a source), not a list item, or an
+    author's name with the body in brackets ("Lê Hà (Văn phòng UBND huyện)")."""
     words = [t for t in seg.tokens if t.is_word]
     inside = [t for t in words if org.start <= t.start < org.end]
     if len(words) != len(inside):
-        return False
+        return _is_author_line(seg, org)
     first, last = seg.tokens[0], seg.tokens[-1]
     listed = first.text in ("-", "–", "+", "•", "*", "·") or first.is_num or last.text in (";", ",")
     return not listed
+
+
+def _is_author_line(seg: Segment, org: Org) -> bool:
+    """ "Lê Hà (Văn phòng UBND huyện)": a line of one to four capitalised words, then the body in brackets."""
+    tokens = seg.tokens
+    if len(tokens) < 4 or tokens[-1].text != ")":
+        return False
+    opening = next((n for n, t in enumerate(tokens) if t.text == "("), None)
+    if opening is None or not 1 <= opening <= 4 or not all(t.is_word and t.cap for t in tokens[:opening]):
+        return False
+    inside = [t for t in tokens[opening + 1 : -1] if t.is_word]
+    return bool(inside) and all(org.start <= t.start < org.end for t in inside)
 
 
 def _media_acts(w: Words, org: Org) -> bool:
@@ -374,6 +388,7 @@ def _merge_key(name: str, locality: str | None) -> str:
     return _PLACE_BEFORE_PROVINCE.sub(lambda m: "" if is_province(m.group(1)) else m.group(0), key)
 
 
+_PLACE_PREFIXES = ("huyen ", "quan ", "thi xa ", "thi tran ", "xa ", "phuong ", "tinh ", "thanh pho ")
 _PLACE_KEY_WORDS = frozenset({"tinh", "thanh", "tp", "quan", "huyen", "phuong", "xa", "thi"})
 
 
@@ -417,9 +432,11 @@ def merge_units(doc: Document) -> None:
             for prefix in ("ban chap hanh ", "thuong truc "):
                 if key.startswith(prefix) and key[len(prefix) :] in keys:
                     target = key[len(prefix) :]
-            for alias in ("bo chi huy ", "truong "):
+            for alias in ("bo chi huy ", "truong ", *_PLACE_PREFIXES):
                 if alias + key in keys:
-                    target = alias + key  # "BĐBP tỉnh X" = "Bộ Chỉ huy BĐBP tỉnh X", "Đại học X" = its Trường
+                    # "BĐBP tỉnh X" = "Bộ Chỉ huy BĐBP tỉnh X", "Đại học X" = its Trường, "X" = "huyện X"
+                    target = alias + key
+                    break
         if target in kept:
             have = kept[target]
             have.roles = sorted(set(have.roles) | set(unit.roles))
