@@ -298,3 +298,15 @@ def test_a_khoi_truong_leads_the_khoi_when_a_cum_is_named_too() -> None:
     by_name = {b.name: b for b in doc.blocs}
     assert by_name["Khối thi đua nội chính"].head == "Viện Kiểm sát nhân dân huyện Lạc Dương"
     assert by_name["Cụm thi đua các xã phía Nam"].head is None
+
+
+def test_list_items_that_open_with_an_honorific_like_syllable_and_a_member_with_its_province() -> None:
+    doc = read(
+        "Cụm thi đua số 2 gồm Hạt Kiểm lâm các huyện Đô Lương, Anh Sơn và Bà Điểm. Khối thi đua các hội gồm "
+        "Hội Chữ thập đỏ tỉnh, Hội Khuyến học tỉnh. Ông Lê Văn Tư, Chủ tịch Hội Chữ thập đỏ tỉnh Trà Vinh, "
+        "Khối trưởng, chủ trì."
+    )
+    by_name = {b.name: b for b in doc.blocs}
+    assert by_name["Cụm thi đua số 2"].members == [
+        "Hạt Kiểm lâm huyện Đô Lương", "Hạt Kiểm lâm huyện Anh Sơn", "Hạt Kiểm lâm huyện Bà Điểm"]
+    assert by_name["Khối thi đua các hội"].members == ["Hội Chữ thập đỏ tỉnh", "Hội Khuyến học tỉnh"]

@@ -438,6 +438,10 @@ def _add_member(bloc: _Bloc, member: _Member) -> None:
             return  # "Phòng Tư pháp" / "Phòng Tư pháp huyện" / "Phòng Tư pháp huyện X"
         if long.split(" ", 1)[0] in _PLACE_WORDS_FOLDED and long.split(" ", 1)[-1] == short:
             return  # "Mộc Châu" and "huyện Mộc Châu"
+        base, _, last = short.rpartition(" ")
+        if base and last in _PLACE_WORDS_FOLDED and long.startswith(base + " ") and is_province(
+                long[len(base) + 1 :]):
+            return  # "Hội Chữ thập đỏ tỉnh" and "Hội Chữ thập đỏ Bến Tre" (from "… tỉnh Bến Tre")
     bloc.members.append(member)
 
 

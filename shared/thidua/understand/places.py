@@ -19,7 +19,6 @@ from thidua.understand.words import (
     known_place_at,
     match_head,
     person_at,
-    stops_name,
     stops_place,
 )
 
@@ -150,8 +149,8 @@ def _place_item(w: Words, k: int, level: str) -> int:
         return 0
     run = caps_run(w, k, 4)
     for n in range(run):
-        if stops_name(w, k + n) or match_head(w, k + n):
-            return n
+        if stops_place(w, k + n) or match_head(w, k + n):
+            return n  # an honorific-like syllable is part of a place ("Anh Sơn", "Bà Rịa")
     return 0 if person_at(w, k) else run
 
 
