@@ -310,3 +310,22 @@ def test_list_items_that_open_with_an_honorific_like_syllable_and_a_member_with_
     assert by_name["Cụm thi đua số 2"].members == [
         "Hạt Kiểm lâm huyện Đô Lương", "Hạt Kiểm lâm huyện Anh Sơn", "Hạt Kiểm lâm huyện Bà Điểm"]
     assert by_name["Khối thi đua các hội"].members == ["Hội Chữ thập đỏ tỉnh", "Hội Khuyến học tỉnh"]
+
+
+def test_attendance_table_gives_leaders_their_bodies_and_the_cluster_its_head() -> None:
+    doc = read(
+        "BIÊN BẢN HỌP CỤM\n"
+        "Cụm thi đua số 2 – Thanh tra các huyện phía Tây\n"
+        "Thành phần: lãnh đạo Thanh tra các huyện trong Cụm, theo danh sách dưới đây.\n\n"
+        "STT | Đơn vị | Họ và tên | Chức vụ | Ghi chú\n"
+        "1 | Thanh tra huyện Ea Súp | Nguyễn Văn Hòa | Chánh Thanh tra | Cụm trưởng năm 2024, chủ trì\n"
+        "2 | Thanh tra huyện Buôn Đôn | Lê Thị Mai | Phó Chánh Thanh tra | Cụm phó\n\n"
+        "Hội nghị đề nghị tặng Giấy khen cho Thanh tra huyện Cư M'gar. Đại diện Thanh tra tỉnh dự họp."
+    )
+    leaders = {p.name: p for p in doc.leaders}
+    assert leaders["Nguyễn Văn Hòa"].unit == "Thanh tra huyện Ea Súp"
+    assert leaders["Lê Thị Mai"].title == "Phó Chánh Thanh tra"
+    bloc = _only(doc)
+    assert bloc.head == "Thanh tra huyện Ea Súp" and bloc.deputy == "Thanh tra huyện Buôn Đôn"
+    # the cluster is named for a kind of unit: the awardee of that kind is one of its units
+    assert "Thanh tra huyện Cư M'gar" in bloc.members and "Thanh tra tỉnh" not in bloc.members

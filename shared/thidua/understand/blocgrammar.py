@@ -17,10 +17,10 @@ from functools import lru_cache
 
 from thidua.understand.orgnames import field_phrases, longest_phrase, phrases, words
 from thidua.understand.orgs import parse_org
-from thidua.understand.places import parse_place, place_org
+from thidua.understand.places import parse_place, place_org, plural_place
 from thidua.understand.text import fold
 from thidua.understand.tokens import Segment
-from thidua.understand.words import GENERIC_BEFORE, Org, Words
+from thidua.understand.words import GENERIC_BEFORE, Org, Place, Words, match_head
 
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -157,6 +157,16 @@ def _parent(w: Words, k: int) -> Org | None:
         pl = parse_place(w, k, bare_ok=False)
         if pl is not None and pl.name is not None:
             org = place_org(w, pl)  # "Cụm thi đua số 6 thành phố Hải Phòng"
+    if org is None and k < len(tokens) and tokens[k].cap:
+        hit = match_head(w, k)
+        if hit is not None and plural_place(w, k + hit[1]) is not None:
+            end = k + hit[1]  # "– Thanh tra các huyện": the kind of body the bloc is made of
+            org = Org(name=w.text(k, end), i=k, j=end, start=tokens[k].start, end=tokens[end - 1].end,
+                      kind=hit[0].kind, head=hit[0].words, generic=True)
+    if org is not None and org.generic and org.place is None:
+        plural = plural_place(w, org.j)
+        if plural is not None:  # the level of its members' places: "Phòng Tư pháp các huyện" → huyện
+            org.place = Place(org.j, plural[1], plural[0], None)
     return org
 
 

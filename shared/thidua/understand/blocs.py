@@ -517,12 +517,16 @@ _KIND_OF_MEMBERS = re.compile(
 def _member_types(bloc: _Bloc, doc: Document, main: bool, bloc_starts: frozenset[int]) -> list[list[str]]:
     """The kinds of unit a bloc is made of: "các Chi cục Thuế khu vực …" → chi cuc thue khu vuc;
     "các tỉnh …" → tinh; "các huyện trong Cụm thi đua số 4" → huyen for that cluster ("trong Cụm" alone:
-    the document's main bloc)."""
+    the document's main bloc); "Cụm thi đua số 2 – Thanh tra các huyện" → thanh tra."""
     types = []
     for m in bloc.mentions:
         words = list(m.words)
         if words[:1] == ["cac"] and len(words) > 1:
             types.append(words[1:])
+        if m.parent is not None and m.parent.generic and m.parent.kind != "place":
+            # "Cụm thi đua số 4 – Phòng Tư pháp các huyện": bodies of that kind at that level ("huyện")
+            level = fold(m.parent.place.level).split() if m.parent.place is not None else []
+            types.append([*fold(m.parent.name).split(), "*", *level])
     starts = {m.start for m in bloc.mentions}
     for found in _KIND_OF_MEMBERS.finditer(doc.text):
         named = found.start(2) in starts
@@ -571,7 +575,14 @@ def _type_members(doc: Document, blocs: list[_Bloc]) -> None:
 
 
 def _same_kind(name: list[str], kind: list[str]) -> bool:
-    """Whether a unit's folded name opens with the kind of unit a bloc is made of."""
+    """Whether a unit's folded name opens with the kind of unit a bloc is made of (and names a place of
+    the level written after "*" in the kind, if any)."""
+    if "*" in kind:
+        at = kind.index("*")
+        level = kind[at + 1 :]
+        if level and not any(name[n : n + len(level)] == level for n in range(len(name))):
+            return False
+        kind = kind[:at]
     if name[:1] and name[0] in _PLACE_WORDS_FOLDED:
         return kind[:1] == name[:1] and len(name) > 1
     shared = 0
@@ -579,7 +590,7 @@ def _same_kind(name: list[str], kind: list[str]) -> bool:
         if a != b:
             break
         shared += 1
-    return shared >= 2
+    return shared >= 2 and len(name) > shared  # the kind alone ("Phòng Tư pháp") is no one unit
 
 
 def _spell_with_parent(bloc: _Bloc, member: _Member) -> _Member:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from thidua.understand.orgs import parse_org, scan
 from thidua.understand.persons import SURNAMES
@@ -28,7 +29,7 @@ from thidua.understand.titles import (
 from thidua.understand.tokens import Segment
 from thidua.understand.words import CLAUSE_WORDS, Org, Words, caps_run, match_head, person_at
 
-_SEPARATORS = frozenset({",", "-", ":", "("})
+_SEPARATORS = frozenset({",", "-", ":", "(", "|"})  # "|": the cells of a table row
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 # Words of a bloc reference after a bloc role ("Khối trưởng Khối thi đua V năm 2024").
@@ -304,6 +305,7 @@ def people_in(seg: Segment) -> tuple[Person, ...]:
             honorific=honorific, rank=rank, lead=lead,
         ))
     _attach_posts(w, people)
+    _table_bodies(w, people)
     return tuple(people)
 
 
@@ -338,6 +340,26 @@ def _attach_posts(w: Words, people: list[Person]) -> None:
                     if _delegated(w, start):
                         posts = posts[1:]
                     person.posts[:0] = posts
+
+
+def _table_bodies(w: Words, people: list[Person]) -> None:
+    """In a table row ("2 | Phòng Tư pháp huyện X | Lê Văn A | Trưởng phòng | Cụm phó"), a bare office
+    ("Trưởng phòng") is held in the body named in a cell before the name."""
+    tokens = w.tokens
+    bars = [n for n, t in enumerate(tokens) if t.text == "|"]
+    if len(bars) < 2:
+        return
+    edges = [-1, *bars, len(tokens)]
+    cells = [(a + 1, b) for a, b in pairwise(edges)]
+    bodies = {a: o for o in scan(w.seg) for a, b in cells if o.i == a and o.j == b and not o.generic}
+    for person in people:
+        cell = next((c for c in cells if c[0] <= person.i < c[1]), None)
+        before = [bodies[a] for a, b in cells if cell is not None and b <= cell[0] and a in bodies]
+        if not before:
+            continue
+        for post in person.posts:
+            if post.kind == "office" and post.org is None:
+                post.org = before[-1]
 
 
 def _short_name_after_post(w: Words, k: int) -> int:
