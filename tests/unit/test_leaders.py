@@ -5,6 +5,7 @@ from __future__ import annotations
 from entity_support import has_unit, read
 
 from thidua.understand.document import Document, LeaderFact
+from thidua.understand.text import fold
 
 
 def _by_name(doc: Document) -> dict[str, LeaderFact]:
@@ -205,3 +206,16 @@ def test_abbreviated_degree_with_a_dot_and_a_long_minority_name() -> None:
     (lan,) = doc.leaders
     assert lan.name == "Kpăhđrênh Thị Lan" and lan.honorific == "ThS"
     assert lan.title == "Hiệu trưởng Trường Cao đẳng Nghề Ia Grai"
+
+
+def test_a_speaker_named_only_in_a_heading_in_capitals() -> None:
+    doc = read(
+        "BÀI PHÁT BIỂU CỦA ĐỒNG CHÍ TRỊNH VĂN KHẢI, PHÓ CHỦ TỊCH UBND TỈNH BÌNH THUẬN, CỤM TRƯỞNG\n"
+        "Kính thưa các đồng chí! Hôm nay, tỉnh Bình Thuận đăng cai hội nghị của Cụm thi đua các tỉnh "
+        "Nam Trung Bộ.\n"
+        "TIN MỚI NHẤT CỦA CỔNG THÔNG TIN"
+    )
+    (khai,) = doc.leaders
+    assert khai.name == "Trịnh Văn Khải"
+    assert fold(khai.title or "") == fold("Phó Chủ tịch UBND tỉnh Bình Thuận")
+    assert has_unit(doc, "UBND tỉnh Bình Thuận")

@@ -13,13 +13,17 @@ leader holds an office in becomes a unit (GUIDE.md); bodies of memberships do no
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from thidua.understand.document import Document, Evidence, LeaderFact, UnitFact
 from thidua.understand.entities import unit_key
 from thidua.understand.people import Person, Post, people_in
+from thidua.understand.persons import SURNAMES
 from thidua.understand.pipeline import step
 from thidua.understand.text import fold
-from thidua.understand.tokens import segments
+from thidua.understand.titles import match_honorific
+from thidua.understand.tokens import Segment, segments, tokenize
+from thidua.understand.words import ABBREVIATIONS
 
 # Offices that are secondary to a main post: chairing the emulation council, standing membership.
 _SECONDARY_OFFICE = ("uy vien thuong truc",)
@@ -112,9 +116,50 @@ def _office_units(doc: Document, group: _Group) -> list[UnitFact]:
 
 
 def leader_groups(doc: Document) -> list[_Group]:
-    """The people of a document, mentions of one person merged, those with a post only."""
-    people = [p for seg in segments(doc.text) for p in people_in(seg)]
+    """The people of a document, mentions of one person merged, those with a post only.
+
+    A heading in capitals that names a person after an honorific ("BÀI PHÁT BIỂU CỦA ĐỒNG CHÍ …, PHÓ
+    CHỦ TỊCH UBND TỈNH …") is read re-cased: a speech may name its speaker nowhere else.
+    """
+    return _leader_groups(doc.text)
+
+
+@lru_cache(maxsize=32)
+def _leader_groups(text: str) -> list[_Group]:
+    segs = segments(text)
+    people = [p for seg in segs for p in people_in(_recased(seg, segs) if _names_in_capitals(seg) else seg)]
     return [g for g in _group(people) if g.posts]
+
+
+_PLACE_WORDS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "thành", "phố", "thị", "trấn"})
+
+
+def _names_in_capitals(seg: Segment) -> bool:
+    if not seg.shouting:
+        return False
+    words = [t.low for t in seg.tokens]
+    return any(match_honorific(words[n : n + 3]) >= 2 or words[n] in ("ông", "bà") for n in range(len(words)))
+
+
+@lru_cache(maxsize=256)
+def _recased(seg: Segment, segs: tuple[Segment, ...]) -> Segment:
+    """A line in capitals written as the body writes its words ("ĐỒNG CHÍ NGUYỄN VĂN A, PHÓ CHỦ TỊCH UBND
+    TỈNH X" → "Đồng chí Nguyễn Văn A, Phó Chủ tịch UBND tỉnh X"): abbreviations stay in capitals, place
+    words go to lower case, a word that the body writes in lower case does so inside a phrase (not at
+    its start, and not when it may open a name), every other word opens with a capital."""
+    lower_in_body = {t.text for s in segs if not s.shouting for t in s.tokens if t.text.islower()}
+    out = list(seg.text)
+    previous_is_word = False
+    for tok in seg.tokens:
+        inside_phrase, previous_is_word = previous_is_word, tok.is_word
+        if not tok.is_word or tok.low in ABBREVIATIONS:
+            continue
+        low = tok.text.lower()
+        keep_lower = inside_phrase and low in lower_in_body and low not in SURNAMES
+        word = low if low in _PLACE_WORDS or keep_lower else low[:1].upper() + low[1:]
+        out[tok.start - seg.start : tok.end - seg.start] = word
+    text = "".join(out)
+    return Segment(seg.start, seg.end, text, tokenize(text, seg.start), seg.places)
 
 
 @step(needs=("sentences", "units"), adds=("leaders",))
