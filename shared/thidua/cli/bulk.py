@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -46,7 +47,8 @@ def choose_workers(requested: int | None, documents: int) -> int:
 
 def default_report_path(command: str) -> Path:
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
-    return thidua_home() / "reports" / f"{command}-{stamp}.json"
+    # The pid keeps two runs started in the same second from sharing a report.
+    return thidua_home() / "reports" / f"{command}-{stamp}-{os.getpid()}.json"
 
 
 def execute(
