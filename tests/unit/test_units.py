@@ -245,3 +245,12 @@ def test_a_bare_place_and_the_same_place_with_its_level_are_one_unit() -> None:
         "Cụm thi đua các huyện phía Bắc gồm Tân Lạc, Mai Châu và Đà Bắc. Cụm suy tôn huyện Mai Châu dẫn đầu."
     )
     assert has_unit(doc, "huyện Mai Châu") and not has_unit(doc, "Mai Châu")
+
+
+def test_bodies_named_only_in_the_account_of_the_past_year_take_no_part() -> None:
+    doc = read(
+        "Sáng 10/1, Khối thi đua các cơ quan văn hóa - xã hội gồm Sở Y tế, Sở Văn hóa và Thể thao tổng kết "
+        "năm 2024. Năm 2024, Sở Y tế đã phối hợp với Trung tâm Kiểm soát bệnh tật tỉnh tiêm chủng cho 12.000 "
+        "trẻ. Trong năm qua, Bệnh viện Đa khoa tỉnh đã tiếp nhận 3 kỹ thuật mới."
+    )
+    assert unit_names(doc) == {"so y te", "so van hoa va the thao"}

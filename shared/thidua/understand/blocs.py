@@ -558,7 +558,7 @@ def _type_members(doc: Document, blocs: list[_Bloc]) -> None:
         if not types:
             continue
         for unit in doc.units:
-            if not unit.roles or unit.roles[0] not in ("actor", "attendee", "awardee"):
+            if not unit.roles or unit.roles[0] not in ("actor", "attendee", "awardee", "narrative"):
                 continue
             if unit.name not in folded:
                 folded[unit.name] = fold(unit.name).split()

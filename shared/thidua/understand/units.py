@@ -340,10 +340,22 @@ def find_units(doc: Document) -> None:
                 continue
             if org.kind == "media" and not _media_acts(w, org):
                 continue
-            units.append(unit_fact(doc, seg, org, _role(w, org), 0.75 if org.shared else 0.7))
+            role = _role(w, org)
+            if role == "actor" and _NARRATIVE.match(seg.text):
+                role = "narrative"  # acting in the account of the past year, not at the event
+            units.append(unit_fact(doc, seg, org, role, 0.75 if org.shared else 0.7))
             if org.kind == "gov":
                 _note_act(acts, w, org, "gov")
     doc.units = [u for u in units if not _said_of_its_committee(u, acts)]
+
+
+# A sentence that opens on a past period tells what happened then, not at the reported event.
+_NARRATIVE = re.compile(
+    r"^\W*(?:trong\s+)?(?:năm\s+qua|năm\s+20\d\d|năm\s+học\s+20\d\d\s*[-–]\s*20\d\d|những\s+năm\s+qua"
+    r"|thời\s+gian\s+qua|nhiệm\s+kỳ\s+qua|(?:\d+|sáu|chín)\s+tháng\s+đầu\s+năm|giai\s+đoạn\s+20\d\d\s*[-–]\s*20\d\d"
+    r"|qua\s+\d+\s+năm)\s*(?:,|vừa\s+qua|qua)",
+    re.IGNORECASE,
+)
 
 
 def _adjacent(w: Words, a: Org, b: Org) -> bool:
@@ -451,4 +463,5 @@ def merge_units(doc: Document) -> None:
             )
             continue
         kept[target] = unit
-    doc.units = list(kept.values())
+    # bodies named only in the account of the past year ("Năm 2023, Sở X đã phối hợp …") take no part
+    doc.units = [u for u in kept.values() if set(u.roles) != {"narrative"}]
