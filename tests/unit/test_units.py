@@ -254,3 +254,20 @@ def test_bodies_named_only_in_the_account_of_the_past_year_take_no_part() -> Non
         "trẻ. Trong năm qua, Bệnh viện Đa khoa tỉnh đã tiếp nhận 3 kỹ thuật mới."
     )
     assert unit_names(doc) == {"so y te", "so van hoa va the thao"}
+
+
+def test_a_run_of_other_articles_headlines_inside_the_page_names_no_unit() -> None:
+    text = (
+        "Sở Xây dựng tổ chức hội nghị tổng kết năm 2024\n\n"
+        "Sáng 8/1, Sở Xây dựng tổ chức hội nghị tổng kết công tác thi đua năm 2024 với sự tham dự của "
+        "Sở Tài chính và nhiều đơn vị trong Khối.\n"
+        "Hội Nông dân huyện Cam Lâm: Điểm sáng trong phong trào nông dân sản xuất giỏi năm nay\n"
+        "Công đoàn ngành Giáo dục trao học bổng cho con đoàn viên khó khăn dịp đầu năm học\n"
+        "Tại hội nghị, Sở Xây dựng được đề nghị tặng Cờ thi đua.\n"
+        "Khối gồm các đơn vị:\n"
+        "Sở Giao thông vận tải tỉnh Khánh Sơn cùng các ban quản lý dự án\n"
+        "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh\n"
+    )
+    names = unit_names(read(text))
+    assert {"so xay dung", "so tai chinh", "so giao thong van tai tinh khanh son"} <= names
+    assert "hoi nong dan huyen cam lam" not in names and "cong doan nganh giao duc" not in names

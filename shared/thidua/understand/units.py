@@ -302,17 +302,61 @@ def unit_fact(doc: Document, seg: Segment, org: Org, role: str, confidence: floa
     )
 
 
+_HEADLINE_END = re.compile(r"[.;:!?…,)\]”\"]\s*$")
+_LIST_LINE = re.compile(r"^\s*(?:[-–+•*·]|\d{1,2}[.)/]|[a-zđ][.)])\s")
+
+
+def headline_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of runs of two or more headline-like lines: other articles' titles in a sidebar or a
+    "related" box inside the page ("… huyện X: Đơn vị xuất sắc trong phong trào thi đua").
+
+    A headline-like line has five to forty words, no closing punctuation, no list bullet, no table bar
+    and is not in capitals; a run of them with at least two of eight words or more, after the article's
+    text has begun (a letterhead or the title block is not a sidebar), is not the article's own text.
+    A run announced by a colon on the line before is a list, not headlines.
+    """
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int, int]] = []  # start, end, words
+    pos = 0
+    previous = ""
+    body_started = False  # a sidebar sits inside the page, after the article's text has begun
+
+    def close() -> None:
+        if len(run) >= 2 and sum(1 for _, _, n in run if n >= 8) >= 2:
+            out.extend((a, b) for a, b, _ in run)
+
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped = line.strip()
+        words = len(stripped.split())
+        headline = (body_started and 5 <= words <= 40 and not _HEADLINE_END.search(stripped)
+                    and "|" not in stripped and not _LIST_LINE.match(stripped) and not stripped.isupper()
+                    and (stripped[:1].isupper() or stripped[:1].isdigit()))
+        body_started = body_started or (words >= 15 and stripped.endswith("."))
+        if headline and not (not run and previous.endswith(":")):
+            run.append((start, end, words))
+        else:
+            close()
+            run = []
+        if stripped:
+            previous = stripped
+    close()
+    return out
+
+
 @step(needs=("sentences",), adds=("units", "locality"))
 def find_units(doc: Document) -> None:
     """Organisations acting in the event, with their role, evidence and confidence."""
     doc.locality = find_locality(doc.text)
     units: list[UnitFact] = []
     acts: dict[tuple[str, str], list[str]] = {}  # (place, verb) → kinds of the bodies doing it
+    sidebar = headline_runs(doc.text)
     for seg in segments(doc.text):
         orgs = scan(seg)
         if not orgs:
             continue
-        if _is_masthead(seg):
+        if _is_masthead(seg) or any(a <= seg.start and seg.end <= b for a, b in sidebar):
             continue
         w = Words.of(seg)
         skip = _post_spans(seg) | _parent_spans(seg) | _bloc_spans(seg)
