@@ -271,3 +271,12 @@ def test_a_run_of_other_articles_headlines_inside_the_page_names_no_unit() -> No
     names = unit_names(read(text))
     assert {"so xay dung", "so tai chinh", "so giao thong van tai tinh khanh son"} <= names
     assert "hoi nong dan huyen cam lam" not in names and "cong doan nganh giao duc" not in names
+
+
+def test_a_department_and_the_provincial_committee_written_after_it() -> None:
+    doc = read(
+        "Dự có bà Ngô Thị Lan, Phó Giám đốc sở Nội vụ, Trưởng Ban Thi đua, khen thưởng Ủy ban nhân dân tỉnh "
+        "Phú Yên; đại diện Văn phòng UBND tỉnh Phú Yên."
+    )
+    assert unit_names(doc) == {"so noi vu", "ban thi dua khen thuong", "van phong ubnd tinh phu yen"}
+    assert _scan_names("Phòng Nội vụ UBND huyện Tuy An dự.") == ["Phòng Nội vụ UBND huyện Tuy An"]

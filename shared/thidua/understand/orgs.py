@@ -158,6 +158,8 @@ def _tail(w: Words, j: int, head: lex.Head) -> tuple[int, Place | None, frozense
             if person_at(w, k) and not (head.kind in ("school", "company") and k > j):
                 break  # but a school may bear a person's name ("Trường Tiểu học Nguyễn Văn Trỗi")
             nested = match_head(w, k)
+            if nested is not None and k > j and _committee_parent(w, k, nested[0], inner):
+                break  # "Ban Thi đua, khen thưởng | Ủy ban nhân dân TP X": the parent, written on
             if nested is not None:
                 k += nested[1]
                 inner = nested[0].words
@@ -221,6 +223,19 @@ def _organised_event(w: Words, k: int) -> int:
         m += 1
     return end
 _YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+_FIELD_AGENCIES = frozenset({("ban",), ("phòng",), ("vụ",), ("cục",), ("chi", "cục"), ("trung", "tâm")})
+
+
+def _committee_parent(w: Words, k: int, nested: lex.Head, inner: tuple[str, ...]) -> bool:
+    """A province's people's committee, its place named, written right after a department that already
+    has its field ("Ban Thi đua - Khen thưởng Ủy ban nhân dân tỉnh X"): the department's parent, not
+    part of its name (a "Văn phòng UBND tỉnh" has no field before the committee, so it stays whole)."""
+    if nested.kind != "gov" or inner not in _FIELD_AGENCIES or w.tokens[k - 1].low in lex.LINKERS:
+        return False
+    place = parse_place(w, k + len(nested.words), bare_ok=False)
+    return place is not None and place.name is not None and place.level in ("tỉnh", "thành phố")
 
 
 def _name_number(w: Words, k: int) -> int:

@@ -366,10 +366,13 @@ def find_units(doc: Document) -> None:
             # A list shares the fate of its first item ("của Tỉnh ủy, HĐND, UBND tỉnh").
             listed = previous is not None and _adjacent(w, previous, org)
             out = listed and previous_out
+            glued = previous
             previous = org
             previous_out = out
             if out or org.generic or org.i in skip or _is_byline(seg, org):
                 continue
+            if glued is not None and glued.j == org.i and org.kind == "gov" and glued.kind == "agency":
+                continue  # "Ban Thi đua, khen thưởng Ủy ban nhân dân tỉnh X": the parent of the Ban
             if _post_before(w, org):
                 continue
             if background(w, org) is not None:
