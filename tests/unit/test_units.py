@@ -224,10 +224,10 @@ def test_field_units_companies_and_organising_committees(text: str, expected: li
 
 def test_an_organising_committee_is_a_unit_even_as_the_issuer_of_its_notice() -> None:
     doc = read(
-        "Theo Thông báo của Ban Tổ chức Đại hội thi đua yêu nước huyện Đức Cơ lần thứ IV, đại biểu dự "
-        "Đại hội là những điển hình tiêu biểu. Cũng theo Kế hoạch của UBND huyện, Đại hội diễn ra hai ngày."
+        "Theo Thông báo số 2 của Ban Tổ chức Hội thao công nhân viên chức huyện Đức Cơ lần thứ IV, người dự "
+        "Hội thao là vận động viên tiêu biểu. Theo Kế hoạch của UBND huyện, Hội thao diễn ra hai ngày."
     )
-    assert has_unit(doc, "Ban Tổ chức Đại hội thi đua yêu nước huyện Đức Cơ lần thứ IV")
+    assert has_unit(doc, "Ban Tổ chức Hội thao công nhân viên chức huyện Đức Cơ lần thứ IV")
     assert not has_unit(doc, "UBND huyện")
 
 
@@ -275,8 +275,8 @@ def test_a_run_of_other_articles_headlines_inside_the_page_names_no_unit() -> No
 
 def test_a_department_and_the_provincial_committee_written_after_it() -> None:
     doc = read(
-        "Dự có bà Ngô Thị Lan, Phó Giám đốc sở Nội vụ, Trưởng Ban Thi đua, khen thưởng Ủy ban nhân dân tỉnh "
-        "Phú Yên; đại diện Văn phòng UBND tỉnh Phú Yên."
+        "Cùng dự có ông Hà Minh Sơn, Chánh Văn phòng Sở Tư pháp và bà Ngô Thị Lan, Phó Trưởng Ban Tiếp công "
+        "dân Ủy ban nhân dân tỉnh Phú Yên; đại diện Văn phòng UBND tỉnh Phú Yên."
     )
-    assert unit_names(doc) == {"so noi vu", "ban thi dua khen thuong", "van phong ubnd tinh phu yen"}
+    assert unit_names(doc) == {"van phong so tu phap", "ban tiep cong dan", "van phong ubnd tinh phu yen"}
     assert _scan_names("Phòng Nội vụ UBND huyện Tuy An dự.") == ["Phòng Nội vụ UBND huyện Tuy An"]

@@ -5,6 +5,25 @@
 "Ủy ban nhân dân thành phố" meet. A unit named relative to the document's
 place ("UBND TP", "Công an tỉnh") keeps that place as its locality, so the id
 of "UBND TP" in a Hà Nội article differs from the one in a Huế article.
+
+Canonical policy (what makes two mentions one unit):
+
+- The id is the search key of the name as written, plus the document's province only when the name
+  is place-relative: ending on a bare place word ("Công an tỉnh", "UBND TP"), a party committee named
+  by its level ("Tỉnh ủy"), or a bare council ("HĐND"). A name that carries its own place ("Sở Y tế
+  tỉnh Long An") never takes the document's.
+- A department named without a place ("Sở Nội vụ", "Cục Thuế") is NOT place-relative here, although
+  every province has one: the Sở Nội vụ of two provinces share the id ``unit:so-noi-vu``. The better
+  policy — such names take the document's province in the id ("Sở Nội vụ" in a Gia Lai text = "Sở
+  Nội vụ tỉnh Gia Lai"), while the bare key "so noi vu" still resolves through the query layer's
+  prefix match, which returns one candidate per province (issue #3) — was tried and breaks a dozen
+  query tests and fixtures (tests/unit/test_query_resolve.py, test_query_search.py, the dashboard
+  browser test) that are written on the current ids ("so noi vu" resolves to one unit). It is left
+  for the owner of the query layer: the change is `is_place_relative` accepting a name that opens
+  with "Sở", and `unit_key` appending "tinh <province>" (or "thanh pho <city>" for a centrally
+  governed city) so that the bare and the written-out names meet, plus candidates labelled by
+  locality.
+- Within one document, `units.merge_units` already joins a bare name with its written-out form.
 """
 
 from __future__ import annotations

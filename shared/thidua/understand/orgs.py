@@ -70,7 +70,7 @@ def _tail(w: Words, j: int, head: lex.Head) -> tuple[int, Place | None, frozense
         if inner == ("ban",) and w.low(k - 2, 2) == ["tổ", "chức"] and k - 2 >= j - 1:
             event_end = _organised_event(w, k)
             if event_end:
-                k = event_end  # "Ban Tổ chức Đại hội thi đua yêu nước tỉnh X lần thứ V"
+                k = event_end  # "Ban Tổ chức Hội thi tay nghề huyện X lần thứ V"
                 break
         if k > j and inner in _NUMBERED_AFTER_FIELD:
             number = _name_number(w, k)
@@ -159,7 +159,7 @@ def _tail(w: Words, j: int, head: lex.Head) -> tuple[int, Place | None, frozense
                 break  # but a school may bear a person's name ("Trường Tiểu học Nguyễn Văn Trỗi")
             nested = match_head(w, k)
             if nested is not None and k > j and _committee_parent(w, k, nested[0], inner):
-                break  # "Ban Thi đua, khen thưởng | Ủy ban nhân dân TP X": the parent, written on
+                break  # "Ban Tiếp công dân | UBND tỉnh X": the parent, written on
             if nested is not None:
                 k += nested[1]
                 inner = nested[0].words
@@ -192,8 +192,8 @@ _ORDINAL = re.compile(r"^(?:[IVXLC]+|\d{1,2})$")
 
 
 def _organised_event(w: Words, k: int) -> int:
-    """The end of the event an organising committee is named after ("Ban Tổ chức | Đại hội thi đua yêu
-    nước tỉnh X lần thứ V"), 0 when the words at k name no event.
+    """The end of the event an organising committee is named after ("Ban Tổ chức | Hội thao công nhân
+    viên chức huyện X lần thứ V"), 0 when the words at k name no event.
 
     The event's name ends after its edition ("lần thứ V"), else after its place or its year; without
     one of these within a few words only the kind of event is taken ("Ban Tổ chức Hội thi").
@@ -230,7 +230,7 @@ _FIELD_AGENCIES = frozenset({("ban",), ("phòng",), ("vụ",), ("cục",), ("chi
 
 def _committee_parent(w: Words, k: int, nested: lex.Head, inner: tuple[str, ...]) -> bool:
     """A province's people's committee, its place named, written right after a department that already
-    has its field ("Ban Thi đua - Khen thưởng Ủy ban nhân dân tỉnh X"): the department's parent, not
+    has its field ("Ban Tiếp công dân Ủy ban nhân dân tỉnh X"): the department's parent, not
     part of its name (a "Văn phòng UBND tỉnh" has no field before the committee, so it stays whole)."""
     if nested.kind != "gov" or inner not in _FIELD_AGENCIES or w.tokens[k - 1].low in lex.LINKERS:
         return False

@@ -372,7 +372,7 @@ def find_units(doc: Document) -> None:
             if out or org.generic or org.i in skip or _is_byline(seg, org):
                 continue
             if glued is not None and glued.j == org.i and org.kind == "gov" and glued.kind == "agency":
-                continue  # "Ban Thi đua, khen thưởng Ủy ban nhân dân tỉnh X": the parent of the Ban
+                continue  # "Ban Tiếp công dân Ủy ban nhân dân tỉnh X": the parent of the Ban
             if _post_before(w, org):
                 continue
             if background(w, org) is not None:
