@@ -514,7 +514,9 @@ _KIND_OF_MEMBERS = re.compile(
 )
 
 
-def _member_types(bloc: _Bloc, doc: Document, main: bool, bloc_starts: frozenset[int]) -> list[list[str]]:
+def _member_types(
+    bloc: _Bloc, kinds: list[tuple[int, str]], main: bool, bloc_starts: frozenset[int]
+) -> list[list[str]]:
     """The kinds of unit a bloc is made of: "các Chi cục Thuế khu vực …" → chi cuc thue khu vuc;
     "các tỉnh …" → tinh; "các huyện trong Cụm thi đua số 4" → huyen for that cluster ("trong Cụm" alone:
     the document's main bloc); "Cụm thi đua số 2 – Thanh tra các huyện" → thanh tra."""
@@ -528,11 +530,11 @@ def _member_types(bloc: _Bloc, doc: Document, main: bool, bloc_starts: frozenset
             level = fold(m.parent.place.level).split() if m.parent.place is not None else []
             types.append([*fold(m.parent.name).split(), "*", *level])
     starts = {m.start for m in bloc.mentions}
-    for found in _KIND_OF_MEMBERS.finditer(doc.text):
-        named = found.start(2) in starts
-        refers_back = main and found.start(2) not in bloc_starts
+    for at, kind in kinds:
+        named = at in starts
+        refers_back = main and at not in bloc_starts
         if named or refers_back:
-            types.append(fold(found.group(1)).split())
+            types.append(fold(kind).split())
     return types
 
 
@@ -552,9 +554,10 @@ def _type_members(doc: Document, blocs: list[_Bloc]) -> None:
     segs = segments(doc.text)
     starts = [s.start for s in segs]
     named = _bloc_name_starts(doc)
+    kinds = [(m.start(2), m.group(1)) for m in _KIND_OF_MEMBERS.finditer(doc.text)]  # "các huyện trong Cụm"
     folded: dict[str, list[str]] = {}
     for bloc in blocs:
-        types = _member_types(bloc, doc, bloc is main, named)
+        types = _member_types(bloc, kinds, bloc is main, named)
         if not types:
             continue
         for unit in doc.units:
