@@ -219,3 +219,14 @@ def test_a_speaker_named_only_in_a_heading_in_capitals() -> None:
     assert khai.name == "Trịnh Văn Khải"
     assert fold(khai.title or "") == fold("Phó Chủ tịch UBND tỉnh Bình Thuận")
     assert has_unit(doc, "UBND tỉnh Bình Thuận")
+
+
+def test_military_staff_posts_and_armed_forces_of_a_province() -> None:
+    doc = read(
+        "LLVT tỉnh Điện Biên tổng kết công tác năm\n\nBáo cáo do Thượng tá Lò Văn Pọm, Phó Chủ nhiệm Chính "
+        "trị Bộ Chỉ huy Quân sự tỉnh trình bày. Trung tá Quàng Văn Inh, Phó Tham mưu trưởng Bộ CHQS tỉnh dự."
+    )
+    leaders = _by_name(doc)
+    assert leaders["Lò Văn Pọm"].title == "Phó Chủ nhiệm Chính trị Bộ Chỉ huy Quân sự tỉnh"
+    assert leaders["Quàng Văn Inh"].title == "Phó Tham mưu trưởng Bộ CHQS tỉnh"
+    assert not has_unit(doc, "tỉnh Điện Biên")  # the province's armed forces, a group, not a body

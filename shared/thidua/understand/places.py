@@ -22,6 +22,7 @@ from thidua.understand.words import (
     stops_place,
 )
 
+_NOT_PLURAL = frozenset({"toàn", "cả", "mỗi", "từng", "llvt"})
 _PLACE_FIRST = frozenset({w[0] for w in lex.PLACE_WORDS} | {"tp.hcm", "tphcm"})
 
 
@@ -187,8 +188,8 @@ def plural_place(w: Words, k: int) -> tuple[str, int] | None:
     if k >= len(tokens):
         return None
     tok = tokens[k]
-    if not (tok.low in GENERIC_BEFORE or (tok.is_num and int(tok.text) <= 60)):
-        return None
+    if tok.low in _NOT_PLURAL or not (tok.low in GENERIC_BEFORE or (tok.is_num and int(tok.text) <= 60)):
+        return None  # "toàn tỉnh", "mỗi huyện", "LLVT tỉnh X" name no list of places
     for words, level in lex.PLACE_WORDS.items():
         n = len(words)
         if tuple(w.low(k + 1, n)) != words or words == ("tp",):

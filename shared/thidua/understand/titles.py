@@ -26,6 +26,9 @@ chủ tịch nước|phó chủ tịch nước|tổng bí thư|ủy viên thư�
 tổng biên tập|phó tổng biên tập|trưởng|phó|trưởng khoa
 sư đoàn trưởng|lữ đoàn trưởng|trung đoàn trưởng|chính trị viên
 hạt trưởng|phó hạt trưởng|đội trưởng|phó đội trưởng|trạm trưởng|phó trạm trưởng
+chủ nhiệm chính trị|phó chủ nhiệm chính trị|chủ nhiệm hậu cần|phó chủ nhiệm hậu cần|chủ nhiệm kỹ thuật
+phó chủ nhiệm kỹ thuật|tham mưu trưởng|phó tham mưu trưởng|chủ nhiệm hậu cần - kỹ thuật
+phó chủ nhiệm hậu cần - kỹ thuật
 """
 # Words that qualify a post ("Phó Chủ tịch Thường trực", "Phó Bí thư TT", "Phó Trưởng đoàn phụ trách").
 POST_QUALIFIERS = frozenset(
@@ -107,7 +110,7 @@ def match_office(words: list[str]) -> int:
     n = 0
     if words and words[0] in POST_PREFIXES:
         n = 1
-    core = longest_phrase(words[n:], offices(), 4)
+    core = longest_phrase(words[n:], offices(), 7)
     if not core:
         return 0
     n += core
