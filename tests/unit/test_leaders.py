@@ -230,3 +230,8 @@ def test_military_staff_posts_and_armed_forces_of_a_province() -> None:
     assert leaders["Lò Văn Pọm"].title == "Phó Chủ nhiệm Chính trị Bộ Chỉ huy Quân sự tỉnh"
     assert leaders["Quàng Văn Inh"].title == "Phó Tham mưu trưởng Bộ CHQS tỉnh"
     assert not has_unit(doc, "tỉnh Điện Biên")  # the province's armed forces, a group, not a body
+
+
+def test_a_position_aside_in_a_caption_does_not_cut_the_post() -> None:
+    doc = read("Ông Nguyễn Văn Tám (bìa trái), Giám đốc Công ty TNHH Xây dựng Thành Đạt, nhận Cờ thi đua.")
+    assert _by_name(doc)["Nguyễn Văn Tám"].title == "Giám đốc Công ty TNHH Xây dựng Thành Đạt"

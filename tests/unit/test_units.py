@@ -280,3 +280,12 @@ def test_a_department_and_the_provincial_committee_written_after_it() -> None:
     )
     assert unit_names(doc) == {"van phong so tu phap", "ban tiep cong dan", "van phong ubnd tinh phu yen"}
     assert _scan_names("Phòng Nội vụ UBND huyện Tuy An dự.") == ["Phòng Nội vụ UBND huyện Tuy An"]
+
+
+def test_a_short_form_joins_the_full_name_and_a_party_committee_giving_awards_is_no_unit() -> None:
+    doc = read(
+        "Chiều 20/12, Đảng ủy Khối Doanh nghiệp tỉnh tổ chức hội nghị. Đồng chí Phùng Thị Mai, Phó Bí thư "
+        "Thường trực Đảng ủy Khối phát biểu. Dịp này, Ban Thường vụ Huyện ủy tặng Giấy khen cho 12 tổ chức "
+        "cơ sở đảng."
+    )
+    assert unit_names(doc) == {"dang uy khoi doanh nghiep tinh"}

@@ -26,7 +26,7 @@ from thidua.understand.titles import (
     match_office,
     match_rank,
 )
-from thidua.understand.tokens import Segment
+from thidua.understand.tokens import Segment, Token
 from thidua.understand.words import CLAUSE_WORDS, Org, Words, caps_run, match_head, person_at
 
 _SEPARATORS = frozenset({",", "-", ":", "(", "|"})  # "|": the cells of a table row
@@ -314,7 +314,7 @@ def _attach_posts(w: Words, people: list[Person]) -> None:
     for n, person in enumerate(people):
         nxt = people[n + 1] if n + 1 < len(people) else None
         # posts after the name
-        k = person.j
+        k = _after_aside(tokens, person.j)
         if k < len(tokens) and tokens[k].low in _SEPARATORS:
             posts, end = _chain(w, k + 1)
             runs_into_next = nxt is not None and nxt.honorific is None and nxt.rank is None and (
@@ -340,6 +340,18 @@ def _attach_posts(w: Words, people: list[Person]) -> None:
                     if _delegated(w, start):
                         posts = posts[1:]
                     person.posts[:0] = posts
+
+
+def _after_aside(tokens: tuple[Token, ...], k: int) -> int:
+    """Past a bracketed aside in lower case after a name ("(bìa trái)", "(thứ 2 từ phải sang)")."""
+    if k >= len(tokens) or tokens[k].text != "(":
+        return k
+    for m in range(k + 1, min(len(tokens), k + 9)):
+        if tokens[m].text == ")":
+            return m + 1
+        if not (tokens[m].is_num or (tokens[m].is_word and not tokens[m].cap)):
+            return k
+    return k
 
 
 def _table_bodies(w: Words, people: list[Person]) -> None:

@@ -116,7 +116,7 @@ def background(w: Words, org: Org) -> str | None:
         return "answered to"
     if org.i > 0 and tokens[org.i - 1].low in ("khối", "cụm"):
         return "bloc name"  # "khối chi cục Thuế tỉnh …"
-    if org.kind in ("gov", "council") and _gives_award(w, org):
+    if org.kind in ("gov", "council", "party") and _gives_award(w, org):
         return "awarder"  # "UBND tỉnh tặng Cờ thi đua cho …"
     if org.i > 0 and tokens[org.i - 1].low == "được" and w.low(org.j, 1) in (["tặng"], ["trao"], ["khen"]):
         return "awarder"  # "2 tập thể được Bộ Y tế tặng Bằng khen"
@@ -457,7 +457,8 @@ def _names_a_place_or_body(rest: str, longer_name: str, locality: str | None) ->
     if words[0] in _PLACE_KEY_WORDS or is_province(rest) or (locality and rest == search_key(locality)):
         return True
     tail = longer_name.split()[-len(words) :]
-    return fold(" ".join(tail)).split() == words and all(t[:1].isupper() for t in tail)
+    # "Đảng ủy Khối" in "Đảng ủy Khối Doanh nghiệp tỉnh": the fuller name goes on with a capital
+    return fold(" ".join(tail)).split() == words and tail[0][:1].isupper()
 
 
 @step(needs=("units", "leaders", "blocs"), adds=("units",))
