@@ -329,3 +329,8 @@ def test_attendance_table_gives_leaders_their_bodies_and_the_cluster_its_head() 
     assert bloc.head == "Thanh tra huyện Ea Súp" and bloc.deputy == "Thanh tra huyện Buôn Đôn"
     # the cluster is named for a kind of unit: the awardee of that kind is one of its units
     assert "Thanh tra huyện Cư M'gar" in bloc.members and "Thanh tra tỉnh" not in bloc.members
+
+
+def test_a_descriptive_name_goes_on_after_a_comma_before_an_office() -> None:
+    doc = read("Năm 2024, Khối thi đua các Ban Đảng, Văn phòng Tỉnh ủy gồm 6 đơn vị.")
+    assert _only(doc).name == "Khối thi đua các Ban Đảng, Văn phòng Tỉnh ủy"

@@ -235,3 +235,14 @@ def test_military_staff_posts_and_armed_forces_of_a_province() -> None:
 def test_a_position_aside_in_a_caption_does_not_cut_the_post() -> None:
     doc = read("Ông Nguyễn Văn Tám (bìa trái), Giám đốc Công ty TNHH Xây dựng Thành Đạt, nhận Cờ thi đua.")
     assert _by_name(doc)["Nguyễn Văn Tám"].title == "Giám đốc Công ty TNHH Xây dựng Thành Đạt"
+
+
+def test_abbreviated_posts_are_spelled_out_in_titles() -> None:
+    doc = read(
+        "Đ/c Trần Văn Mười, PCT UBND huyện, Chủ tịch HĐ TĐKT huyện dự và phát biểu. Bà Lê Thị Hoa, PGĐ Sở "
+        "Y tế báo cáo."
+    )
+    leaders = _by_name(doc)
+    assert leaders["Trần Văn Mười"].title == "Phó Chủ tịch UBND huyện"  # the council chair is secondary
+    assert leaders["Lê Thị Hoa"].title == "Phó Giám đốc Sở Y tế"
+    assert has_unit(doc, "HĐ TĐKT huyện")

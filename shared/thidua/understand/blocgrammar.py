@@ -47,7 +47,7 @@ _STOP_PHRASES = frozenset(
 # After a comma inside a descriptive name, the next category goes on ("nội chính, tổng hợp").
 _CONTINUE_AFTER_COMMA = frozenset(
     [*words("tổng thành thị huyện quận phường xã ngành đoàn cao trung bệnh doanh cơ đơn trường viện hội sở"),
-     "ban", "giúp"]
+     "ban", "giúp", "văn", "mặt", "ủy"]
 )
 _NOT_BLOC_AFTER = frozenset(["trưởng", "phó"])
 _NUMBER_WORDS = frozenset(["hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"])

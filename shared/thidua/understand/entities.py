@@ -84,6 +84,7 @@ ABBREVIATIONS: dict[str, str] = {
     "tw": "trung uong",
     "kbnn": "kho bac nha nuoc",
     "q": "quan",
+    "hd": "hoi dong",
     "gddt": "giao duc va dao tao",
     "nnptnt": "nong nghiep va phat trien nong thon",
     "vhtt": "van hoa thong tin",

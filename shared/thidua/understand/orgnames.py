@@ -47,7 +47,7 @@ HEADS: list[Head] = [
     *_h("tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy", "party", needs_tail=False),
     *_h("ban thường vụ|btv|thường vụ đảng ủy|ban chấp hành|bch", "party"),
     *_h("đoàn đại biểu quốc hội|đoàn đbqh", "gov", needs_tail=False),
-    *_h("hội đồng", "council"),
+    *_h("hội đồng|hđ", "council"),  # "HĐ TĐKT huyện"
     *_h("sở|ban|cục|chi cục|tổng cục", "agency", lower_ok=True),
     *_h("vụ|văn phòng|viện|kho bạc|chi nhánh|trung tâm|bệnh viện|phòng", "agency"),
     *_h("bộ", "agency"),

@@ -302,7 +302,7 @@ def _in_code(tokens: tuple[Token, ...], i: int) -> bool:
 
 def _kind(head: lex.Head, name: str) -> str:
     folded = fold(name)
-    if head.words == ("hội", "đồng") and ("thi dua" in folded or "tdkt" in folded):
+    if head.words in (("hội", "đồng"), ("hđ",)) and ("thi dua" in folded or "tdkt" in folded):
         return "council"
     return head.kind
 

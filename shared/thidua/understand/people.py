@@ -20,6 +20,7 @@ from thidua.understand.orgs import parse_org, scan
 from thidua.understand.persons import SURNAMES
 from thidua.understand.places import parse_place, place_org
 from thidua.understand.titles import (
+    ABBREVIATED_POSTS,
     match_bloc_role,
     match_honorific,
     match_membership,
@@ -156,6 +157,8 @@ def _post_at(w: Words, k: int) -> tuple[Post, int] | None:
         return Post("org", org.name, org.start, org.end, org=org), org.j
     end = k + n
     text = w.text(k, end)
+    if kind == "office" and tokens[k].upper and tokens[k].low in ABBREVIATED_POSTS:
+        return _spelled_out(_post_at_rest(w, k, end, kind))
     if kind == "bloc_role":
         role = "deputy" if "phó" in w.low(k, n) else "head"
         end2, year, bloc = _bloc_ref(w, end)
@@ -192,6 +195,22 @@ def _post_at(w: Words, k: int) -> tuple[Post, int] | None:
     if kind == "office" and w.low(k, end - k) in (["trưởng"], ["phó"]):
         return None  # "Trưởng", "Phó" alone say nothing
     return Post(kind, text, tokens[k].start, tokens[end - 1].end), end
+
+
+def _post_at_rest(w: Words, k: int, end: int, kind: str) -> tuple[Post, int]:
+    """An abbreviated office ("PCT") with the body after it."""
+    tokens = w.tokens
+    org = _org_after(w, end)
+    if org is not None and not org.generic:
+        return Post(kind, w.text(k, org.j), tokens[k].start, org.end, org=org), org.j
+    return Post(kind, w.text(k, end), tokens[k].start, tokens[end - 1].end), end
+
+
+def _spelled_out(hit: tuple[Post, int]) -> tuple[Post, int]:
+    post, end = hit
+    first, _, rest = post.text.partition(" ")
+    post.text = " ".join(p for p in (ABBREVIATED_POSTS[first.lower()], rest) if p)
+    return post, end
 
 
 def _chain(w: Words, k: int) -> tuple[list[Post], int]:

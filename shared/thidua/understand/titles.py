@@ -29,7 +29,10 @@ hạt trưởng|phó hạt trưởng|đội trưởng|phó đội trưởng|tr�
 chủ nhiệm chính trị|phó chủ nhiệm chính trị|chủ nhiệm hậu cần|phó chủ nhiệm hậu cần|chủ nhiệm kỹ thuật
 phó chủ nhiệm kỹ thuật|tham mưu trưởng|phó tham mưu trưởng|chủ nhiệm hậu cần - kỹ thuật
 phó chủ nhiệm hậu cần - kỹ thuật
+pct|pgđ|gđ|pbt
 """
+# Posts written as abbreviations in local reports, spelled out in titles ("PCT UBND huyện").
+ABBREVIATED_POSTS = {"pct": "Phó Chủ tịch", "pgđ": "Phó Giám đốc", "gđ": "Giám đốc", "pbt": "Phó Bí thư"}
 # Words that qualify a post ("Phó Chủ tịch Thường trực", "Phó Bí thư TT", "Phó Trưởng đoàn phụ trách").
 POST_QUALIFIERS = frozenset(
     {("thường", "trực"), ("tt",), ("thứ", "nhất"), ("phụ", "trách"), ("chuyên", "trách")}
