@@ -22,6 +22,7 @@ def test_one_unit_id_however_the_name_is_typed(written: str) -> None:
         ("Sở LĐ-TB&XH tỉnh", "Sở Lao động - Thương binh và Xã hội tỉnh"),
         ("Phòng GD&ĐT huyện", "Phòng Giáo dục và Đào tạo huyện"),
         ("Sở VH-TT&DL", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("Cty CP Cấp nước Hòa Bình", "Công ty Cổ phần Cấp nước Hòa Bình"),
         ("Ban TĐKT tỉnh", "Ban Thi đua - Khen thưởng tỉnh"),
         ("Ban Thi đua, khen thưởng tỉnh", "Ban Thi đua – Khen thưởng tỉnh"),
         ("Công an TP.HCM", "Công an Thành phố Hồ Chí Minh"),

@@ -212,6 +212,7 @@ def test_a_university_with_and_without_truong_is_one_unit() -> None:
         ("Hội Người mù tỉnh và Hội Người cao tuổi huyện cùng dự.",
          ["Hội Người mù tỉnh", "Hội Người cao tuổi huyện"]),
         ("Quỹ tín dụng nhân dân Tam Hiệp đón nhận Huân chương.", ["Quỹ tín dụng nhân dân Tam Hiệp"]),
+        ("Cty TNHH MTV Môi trường Đô thị Sơn Tây ký giao ước.", ["Cty TNHH MTV Môi trường Đô thị Sơn Tây"]),
         ("Ban Tổ chức Đại hội thi đua yêu nước huyện Đức Cơ lần thứ IV thông báo.",
          ["Ban Tổ chức Đại hội thi đua yêu nước huyện Đức Cơ lần thứ IV"]),
         ("Ban Tổ chức Huyện ủy và Ban Tổ chức Hội thi đã họp.",

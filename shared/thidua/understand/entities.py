@@ -85,6 +85,8 @@ ABBREVIATIONS: dict[str, str] = {
     "kbnn": "kho bac nha nuoc",
     "q": "quan",
     "hd": "hoi dong",
+    "cty": "cong ty",
+    "cp": "co phan",
     "gddt": "giao duc va dao tao",
     "nnptnt": "nong nghiep va phat trien nong thon",
     "vhtt": "van hoa thong tin",

@@ -68,8 +68,8 @@ HEADS: list[Head] = [
     *_h("trung ương hội|t.ư hội|tw hội|trung ương đoàn|t.ư đoàn|tw đoàn", "mass", needs_tail=False),
     *_h("quân khu|quân đoàn|sư đoàn|lữ đoàn|trung đoàn|binh đoàn|vùng", "military", numbered=True),
     *_h("trường|đại học|học viện|phân hiệu|cao đẳng", "school"),
-    *_h("công ty|tổng công ty|tập đoàn|hợp tác xã|htx|xí nghiệp|nhà máy|quỹ tín dụng nhân dân|quỹ tín dụng",
-        "company"),
+    *_h("công ty|cty|tổng công ty|tập đoàn|hợp tác xã|htx|xí nghiệp|nhà máy", "company"),
+    *_h("quỹ tín dụng nhân dân|quỹ tín dụng", "company"),
     # Field units named by their post and place ("Hạt Kiểm lâm huyện X", "Đội Quản lý thị trường số 2").
     *_h("hạt kiểm lâm|đội", "agency"),
     *_h("báo|đài|tạp chí|đài phát thanh|đài truyền hình", "media"),
