@@ -9,17 +9,14 @@ execution input), ItemBatcher (batch size, BatchInput), then the backfill handle
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import boto3
 import pytest
+from aws_support import EVENTS, REGION, create_bucket, create_ingest_queues, load_function, set_lambda_env
 from botocore.stub import Stubber
 from moto import mock_aws
 
@@ -33,26 +30,14 @@ from thidua.store.aws_ops import Stack
 from thidua.understand.entities import unit_id, unit_key
 from thidua.understand.record import DocumentRecord, UnitOut
 
-ROOT = Path(__file__).resolve().parents[2]
-EVENTS = ROOT / "events"
-REGION = "eu-west-1"
 ACCOUNT = "123456789012"
 STACK = "thidua-test"
 TABLE = "thidua-backfill-test"
 REPORTS = "thidua-backfill-reports"
 
 
-def _load(name: str, path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-backfill_app = _load("backfill_app_under_test", ROOT / "functions" / "backfill" / "app.py")
-ingest_app = _load("ingest_app_for_backfill_tests", ROOT / "functions" / "ingest" / "app.py")
+backfill_app = load_function("backfill", "backfill_app_under_test")
+ingest_app = load_function("ingest", "ingest_app_for_backfill_tests")
 
 SAMPLE = json.loads((EVENTS / "sfn_backfill_batch.json").read_text(encoding="utf-8"))
 BUCKET = SAMPLE["BatchInput"]["bucket"]
@@ -114,18 +99,7 @@ class Aws:
 
 @pytest.fixture
 def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[Aws]:
-    for name, value in {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_DEFAULT_REGION": REGION,
-        "AWS_REGION": REGION,
-        "THIDUA_TABLE": TABLE,
-        "POWERTOOLS_SERVICE_NAME": "thidua",
-        "POWERTOOLS_METRICS_NAMESPACE": "thidua",
-        "POWERTOOLS_LOG_LEVEL": "WARNING",
-    }.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("THIDUA_ENDPOINT_URL", raising=False)
+    set_lambda_env(monkeypatch, TABLE)
     monkeypatch.setattr("thidua.ingest.extract_record", fake_extract)
     backfill_app.build_dependencies.cache_clear()
     ingest_app.build_dependencies.cache_clear()
@@ -134,17 +108,9 @@ def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[Aws]:
         ddb.create_table(**ts.create_table_kwargs(TABLE))
         s3 = boto3.client("s3", region_name=REGION)
         for bucket in (BUCKET, REPORTS):
-            s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": REGION})
+            create_bucket(s3, bucket)
         sqs = boto3.client("sqs", region_name=REGION)
-        dlq_url = sqs.create_queue(QueueName="ingest-dlq", Attributes=ts.queue_attributes(ts.DLQ_ID))[
-            "QueueUrl"
-        ]
-        dlq_arn = sqs.get_queue_attributes(QueueUrl=dlq_url, AttributeNames=["QueueArn"])["Attributes"][
-            "QueueArn"
-        ]
-        queue_url = sqs.create_queue(
-            QueueName="ingest", Attributes=ts.queue_attributes(ts.QUEUE_ID, dlq_arn)
-        )["QueueUrl"]
+        queue_url, dlq_url = create_ingest_queues(sqs)
         sfn = boto3.client("stepfunctions", region_name=REGION)
         machine_arn = sfn.create_state_machine(
             name=f"{STACK}-backfill",
@@ -221,9 +187,7 @@ def test_the_definition_caps_concurrency_tolerates_failures_and_reports(aws: Aws
     assert 1 <= state["MaxConcurrency"] <= 50  # protects the table
     assert 0 < state["ToleratedFailurePercentage"] <= 10
     writer = state["ResultWriter"]
-    assert (
-        writer["Resource"] == "arn:aws:states:::s3:putObject" and writer["Parameters"]["Bucket"] == REPORTS
-    )
+    assert writer["Resource"] == "arn:aws:states:::s3:putObject" and writer["Parameters"]["Bucket"] == REPORTS
     retry = state["ItemProcessor"]["States"]["IngestBatch"]["Retry"][0]
     assert {"BatchIncomplete", "TransientStoreError"} <= set(retry["ErrorEquals"])
     assert BatchIncomplete.__name__ == "BatchIncomplete"  # the name the map retries on
@@ -275,9 +239,7 @@ def test_the_map_indexes_a_prefix_with_the_ingest_library(aws: Aws) -> None:
     docs["luu-tru/2023/hong.pdf"] = b"%PDF-1.7\n1 0 obj << >>\n%%EOF"
     docs["khac/khong-lien-quan.txt"] = _doc("Sở Y tế")
     _upload(aws, docs)
-    results = play_map(
-        aws, {"bucket": BUCKET, "prefix": "luu-tru/", "mode": "backfill", "older_than": None}
-    )
+    results = play_map(aws, {"bucket": BUCKET, "prefix": "luu-tru/", "mode": "backfill", "older_than": None})
     assert len(results) == 3  # 24 objects in batches of 10
     totals: dict[str, int] = {}
     for result in results:
@@ -323,9 +285,7 @@ def test_reindex_mode_redoes_only_documents_of_older_extractors(
     assert main(["reindex", "--stack", STACK]) == 0
     assert "started reindex" in capsys.readouterr().out
     execution = aws.sfn.list_executions(stateMachineArn=aws.machine_arn)["executions"][0]
-    execution_input = json.loads(
-        aws.sfn.describe_execution(executionArn=execution["executionArn"])["input"]
-    )
+    execution_input = json.loads(aws.sfn.describe_execution(executionArn=execution["executionArn"])["input"])
     assert execution_input == {
         "bucket": BUCKET,
         "prefix": "",
@@ -391,9 +351,7 @@ def test_redrive_moves_dead_letters_back(aws: Aws, capsys: pytest.CaptureFixture
     # moto has no SQS move tasks: `auto` falls back to receive, send, delete.
     assert main(["redrive", "--stack", STACK]) == 0
     assert "13 messages moved back" in capsys.readouterr().out
-    attrs = aws.sqs.get_queue_attributes(
-        QueueUrl=aws.dlq_url, AttributeNames=["ApproximateNumberOfMessages"]
-    )
+    attrs = aws.sqs.get_queue_attributes(QueueUrl=aws.dlq_url, AttributeNames=["ApproximateNumberOfMessages"])
     assert attrs["Attributes"]["ApproximateNumberOfMessages"] == "0"
     moved = []
     while batch := aws.sqs.receive_message(

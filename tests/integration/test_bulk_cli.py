@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from moto.server import ThreadedMotoServer
+from aws_support import moto_server
 
 from thidua.cli.main import main
 from thidua.understand.entities import unit_id, unit_key
@@ -30,19 +30,10 @@ def fake_extract(text: str, **_kwargs: Any) -> DocumentRecord:
 
 @pytest.fixture
 def local(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    monkeypatch.setenv("THIDUA_ENDPOINT_URL", f"http://{host}:{port}")
-    monkeypatch.setenv("THIDUA_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("THIDUA_TABLE", "thidua-cli-bulk")
-    monkeypatch.delenv("AWS_ACCESS_KEY_ID", raising=False)
-    monkeypatch.setattr("thidua.ingest.extract_record", fake_extract)
-    STATE["suffix"] = ""
-    try:
+    with moto_server(monkeypatch, tmp_path / "home", "thidua-cli-bulk"):
+        monkeypatch.setattr("thidua.ingest.extract_record", fake_extract)
+        STATE["suffix"] = ""
         yield tmp_path
-    finally:
-        server.stop()
 
 
 def _archive(root: Path) -> Path:

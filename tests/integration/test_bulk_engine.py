@@ -17,9 +17,9 @@ import sys
 import time
 import zipfile
 from pathlib import Path
-from typing import Any
 
 import pytest
+from aws_support import ROOT, table_snapshot
 
 from thidua.store.local_engine import LocalEngine, find_dynalite
 
@@ -31,8 +31,6 @@ pytestmark = [
     ),
 ]
 
-ROOT = Path(__file__).resolve().parents[2]
-VOLATILE = {"updated_at", "status_sk", "expires_at", "rev"}
 UNITS = ["Sở Nội vụ", "Sở Y tế", "Sở Tư pháp", "Sở Tài chính", "Công an tỉnh", "Sở Xây dựng", "Thanh tra"]
 BLOCS = ["Khối thi đua các cơ quan nội chính", "Khối thi đua văn hóa - xã hội", "Cụm thi đua số 4"]
 
@@ -100,28 +98,9 @@ def _finished_in_journal(home: Path, pid: int) -> int:
     return sum(1 for line in text.splitlines() if line.startswith("D "))
 
 
-def _canonical(value: Any) -> Any:
-    """A typed attribute value with its sets sorted (DynamoDB keeps no order in SS/NS/BS)."""
-    if isinstance(value, dict):
-        return {k: sorted(v) if k in ("SS", "NS", "BS") else _canonical(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_canonical(v) for v in value]
-    return value
-
-
 def snapshot(home: Path) -> list[str]:
     with LocalEngine(home) as engine:
-        client = engine.client()
-        items: list[dict[str, Any]] = []
-        kwargs: dict[str, Any] = {"TableName": engine.table_name}
-        while True:
-            page = client.scan(**kwargs)
-            items.extend(page["Items"])
-            if "LastEvaluatedKey" not in page:
-                break
-            kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
-    rows = [{k: _canonical(v) for k, v in i.items() if k not in VOLATILE} for i in items]
-    return sorted(json.dumps(r, sort_keys=True, default=str) for r in rows)
+        return table_snapshot(engine.client(), engine.table_name)
 
 
 def test_three_random_kills_then_resume_equal_an_uninterrupted_run(tmp_path: Path) -> None:

@@ -6,7 +6,6 @@ check the bulk machinery and the write protocol, not the language rules.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import random
 import zipfile
@@ -16,6 +15,7 @@ from typing import Any
 
 import boto3
 import pytest
+from aws_support import REGION, table_snapshot, unit_year_doc, unit_year_extract
 from moto import mock_aws
 
 from thidua.bulk.reindex import select_documents, sources_for
@@ -27,31 +27,10 @@ from thidua.query.filters import SearchFilters
 from thidua.query.search import search
 from thidua.store import Index
 from thidua.store.template_schema import create_table_kwargs
-from thidua.understand.entities import unit_id, unit_key
-from thidua.understand.record import DocumentRecord, UnitOut
+from thidua.understand.record import DocumentRecord
 
-REGION = "eu-west-1"
-VOLATILE = {"updated_at", "status_sk", "expires_at", "rev"}  # timestamps differ between runs
-
-
-def fake_extract(text: str, **_kwargs: Any) -> DocumentRecord:
-    units = [line[5:].strip() for line in text.splitlines() if line.startswith("unit:")]
-    years = [int(line[5:]) for line in text.splitlines() if line.startswith("year:")]
-    return DocumentRecord(
-        event_date=dt.date(years[0] + 1, 1, 15) if years else None,
-        campaign_years=years,
-        units=[UnitOut(name=u, id=unit_id(u), key=unit_key(u)) for u in units],
-    )
-
-
-def _doc(units: list[str], year: int) -> bytes:
-    lines = [
-        "Hội nghị tổng kết công tác thi đua, khen thưởng.",
-        *[f"unit: {u}" for u in units],
-        f"year: {year}",
-    ]
-    return "\n".join(lines).encode("utf-8")
-
+fake_extract = unit_year_extract
+_doc = unit_year_doc
 
 UNITS = ["Sở Nội vụ", "Sở Y tế", "Sở Tư pháp", "Sở Tài chính", "Công an tỉnh", "Sở Xây dựng"]
 
@@ -88,29 +67,9 @@ def _index(client: Any, name: str) -> Index:
     return Index(client, name, sleep=lambda _s: None)
 
 
-def _canonical(value: Any) -> Any:
-    """A typed attribute value with its sets sorted (DynamoDB keeps no order in SS/NS/BS)."""
-    if isinstance(value, dict):
-        return {k: sorted(v) if k in ("SS", "NS", "BS") else _canonical(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_canonical(v) for v in value]
-    return value
-
-
 def snapshot(index: Index) -> list[str]:
     """Every item of the table, timestamps left out (a Scan: the test's view, not the read path)."""
-    items: list[dict[str, Any]] = []
-    kwargs: dict[str, Any] = {"TableName": index.table_name}
-    while True:
-        page = index.client.scan(**kwargs)
-        items.extend(page["Items"])
-        if "LastEvaluatedKey" not in page:
-            break
-        kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
-    return sorted(
-        json.dumps({k: _canonical(v) for k, v in i.items() if k not in VOLATILE}, sort_keys=True, default=str)
-        for i in items
-    )
+    return table_snapshot(index.client, index.table_name)
 
 
 def test_a_run_reports_every_outcome_and_a_rerun_skips_finished_work(

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from moto.server import ThreadedMotoServer
+from aws_support import moto_server
 
 from thidua.cli.main import main
 from thidua.store.items import SourceRef
@@ -20,17 +20,8 @@ ARTICLE = (
 
 @pytest.fixture
 def local(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    monkeypatch.setenv("THIDUA_ENDPOINT_URL", f"http://{host}:{port}")
-    monkeypatch.setenv("THIDUA_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("THIDUA_TABLE", "thidua-cli-remove")
-    monkeypatch.delenv("AWS_ACCESS_KEY_ID", raising=False)
-    try:
+    with moto_server(monkeypatch, tmp_path / "home", "thidua-cli-remove"):
         yield tmp_path
-    finally:
-        server.stop()
 
 
 def test_remove_takes_the_document_and_its_links_out(local: Path, capsys: pytest.CaptureFixture[str]) -> None:

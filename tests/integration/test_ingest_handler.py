@@ -6,52 +6,37 @@ DESIGN.md); the sample events in events/ carry the full real shape, sequencers i
 
 from __future__ import annotations
 
-import datetime as dt
-import importlib.util
 import json
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 from urllib.parse import unquote_plus
 
 import boto3
 import pytest
 from aws_lambda_powertools.utilities.batch.exceptions import BatchProcessingError
+from aws_support import (
+    REGION,
+    create_bucket,
+    create_ingest_queues,
+    load_function,
+    queue_arn,
+    read_event,
+    set_lambda_env,
+    unit_year_doc,
+    unit_year_extract,
+)
 from botocore.exceptions import ClientError
 from moto import mock_aws
 
 from thidua.store import keys
 from thidua.store import template_schema as ts
-from thidua.understand.entities import unit_id, unit_key
-from thidua.understand.record import DocumentRecord, UnitOut
+from thidua.understand.entities import unit_id
 
-ROOT = Path(__file__).resolve().parents[2]
-EVENTS = ROOT / "events"
-REGION = "eu-west-1"
 TABLE = "thidua-handler-test"
 
-
-def _load_handler() -> ModuleType:
-    # functions/ingest/app.py is deployed as a top-level module; load it by path under a unique name.
-    spec = importlib.util.spec_from_file_location(
-        "ingest_app_under_test", ROOT / "functions" / "ingest" / "app.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses and pydantic resolve names through sys.modules
-    spec.loader.exec_module(module)
-    return module
-
-
-app = _load_handler()
-
-
-def _event(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((EVENTS / name).read_text(encoding="utf-8"))
-    return data
+app = load_function("ingest", "ingest_app_under_test")
+_event = read_event
 
 
 def _event_object(name: str) -> tuple[str, str]:
@@ -61,26 +46,8 @@ def _event_object(name: str) -> tuple[str, str]:
 
 
 BUCKET, EVENT_KEY = _event_object("sqs_s3_object_created.json")
-
-
-def fake_extract(text: str, **_kwargs: Any) -> DocumentRecord:
-    """Deterministic stand-in for the extractor: `unit: X` and `year: Y` lines (tests the store, not NLP)."""
-    units = [line.split(":", 1)[1].strip() for line in text.splitlines() if line.startswith("unit:")]
-    years = [int(line.split(":", 1)[1]) for line in text.splitlines() if line.startswith("year:")]
-    return DocumentRecord(
-        event_date=dt.date(years[0] + 1, 1, 15) if years else None,
-        campaign_years=years,
-        units=[UnitOut(name=u, id=unit_id(u), key=unit_key(u)) for u in units],
-    )
-
-
-def _doc(units: list[str], year: int) -> bytes:
-    lines = [
-        "Hội nghị tổng kết công tác thi đua, khen thưởng.",
-        *[f"unit: {u}" for u in units],
-        f"year: {year}",
-    ]
-    return "\n".join(lines).encode("utf-8")
+fake_extract = unit_year_extract
+_doc = unit_year_doc
 
 
 @dataclass
@@ -174,42 +141,21 @@ class Aws:
 
 @pytest.fixture
 def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[Aws]:
-    for name, value in {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_DEFAULT_REGION": REGION,
-        "AWS_REGION": REGION,
-        "THIDUA_TABLE": TABLE,
-        "POWERTOOLS_SERVICE_NAME": "thidua",
-        "POWERTOOLS_METRICS_NAMESPACE": "thidua",
-        "POWERTOOLS_LOG_LEVEL": "WARNING",
-    }.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("THIDUA_ENDPOINT_URL", raising=False)
+    set_lambda_env(monkeypatch, TABLE)
     monkeypatch.setattr("thidua.ingest.extract_record", fake_extract)
     app.build_dependencies.cache_clear()
     with mock_aws():
         ddb = boto3.client("dynamodb", region_name=REGION)
         ddb.create_table(**ts.create_table_kwargs(TABLE))
         sqs = boto3.client("sqs", region_name=REGION)
-        dlq_url = sqs.create_queue(QueueName="ingest-dlq", Attributes=ts.queue_attributes(ts.DLQ_ID))[
-            "QueueUrl"
-        ]
-        dlq_arn = sqs.get_queue_attributes(QueueUrl=dlq_url, AttributeNames=["QueueArn"])["Attributes"][
-            "QueueArn"
-        ]
-        queue_url = sqs.create_queue(
-            QueueName="ingest", Attributes=ts.queue_attributes(ts.QUEUE_ID, dlq_arn)
-        )["QueueUrl"]
-        queue_arn = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])["Attributes"][
-            "QueueArn"
-        ]
+        queue_url, _dlq_url = create_ingest_queues(sqs)
+        arn = queue_arn(sqs, queue_url)
         s3 = boto3.client("s3", region_name=REGION)
-        s3.create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION})
+        create_bucket(s3, BUCKET)
         s3.put_bucket_notification_configuration(
-            Bucket=BUCKET, NotificationConfiguration=ts.bucket_queue_notifications(queue_arn)
+            Bucket=BUCKET, NotificationConfiguration=ts.bucket_queue_notifications(arn)
         )
-        env = Aws(s3=s3, sqs=sqs, ddb=ddb, queue_url=queue_url, queue_arn=queue_arn)
+        env = Aws(s3=s3, sqs=sqs, ddb=ddb, queue_url=queue_url, queue_arn=arn)
         yield env
     app.build_dependencies.cache_clear()
 

@@ -10,18 +10,15 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import hashlib
-import importlib.util
 import json
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 from urllib.parse import quote_plus
 
 import boto3
 import pytest
+from aws_support import EVENTS, REGION, create_bucket, load_function, set_lambda_env
 from moto import mock_aws
 
 from thidua.bulk.backfill import backfill_batch
@@ -31,26 +28,13 @@ from thidua.store.objects import ObjectStore
 from thidua.understand.entities import unit_id, unit_key
 from thidua.understand.record import DocumentRecord, UnitOut
 
-ROOT = Path(__file__).resolve().parents[2]
-REGION = "eu-west-1"
 TABLE = "thidua-ordering-test"
 KEY = "tin tức/2024/bài hội nghị.txt"
 
 
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "ingest_app_ordering", ROOT / "functions" / "ingest" / "app.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-app = _load()
-CREATED = json.loads((ROOT / "events" / "sqs_s3_object_created.json").read_text(encoding="utf-8"))
-REMOVED = json.loads((ROOT / "events" / "sqs_s3_object_removed.json").read_text(encoding="utf-8"))
+app = load_function("ingest", "ingest_app_ordering")
+CREATED = json.loads((EVENTS / "sqs_s3_object_created.json").read_text(encoding="utf-8"))
+REMOVED = json.loads((EVENTS / "sqs_s3_object_removed.json").read_text(encoding="utf-8"))
 BUCKET = json.loads(CREATED["Records"][0]["body"])["Records"][0]["s3"]["bucket"]["name"]
 
 
@@ -112,25 +96,14 @@ class Aws:
 
 @pytest.fixture
 def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[Aws]:
-    for name, value in {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_DEFAULT_REGION": REGION,
-        "AWS_REGION": REGION,
-        "THIDUA_TABLE": TABLE,
-        "POWERTOOLS_SERVICE_NAME": "thidua",
-        "POWERTOOLS_METRICS_NAMESPACE": "thidua",
-        "POWERTOOLS_LOG_LEVEL": "WARNING",
-    }.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("THIDUA_ENDPOINT_URL", raising=False)
+    set_lambda_env(monkeypatch, TABLE)
     monkeypatch.setattr("thidua.ingest.extract_record", fake_extract)
     app.build_dependencies.cache_clear()
     with mock_aws():
         ddb = boto3.client("dynamodb", region_name=REGION)
         ddb.create_table(**ts.create_table_kwargs(TABLE))
         s3 = boto3.client("s3", region_name=REGION)
-        s3.create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION})
+        create_bucket(s3, BUCKET)
         yield Aws(s3, Index(ddb, TABLE))
     app.build_dependencies.cache_clear()
 
