@@ -9,19 +9,14 @@ state machine retries; objects finished before are then skipped as unchanged.
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
-from functools import cache
 from typing import Any, Literal
 
-from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.metrics import MetricUnit
 from pydantic import BaseModel
 
 from thidua.bulk.backfill import backfill_batch
-from thidua.store import Index, StoreSettings
-from thidua.store.clients import dynamodb_client, s3_client
-from thidua.store.objects import ObjectStore
+from thidua.runtime import build_dependencies, observability
+from thidua.store import StoreSettings
 
 
 class ListedObject(BaseModel):
@@ -40,26 +35,6 @@ class BatchInput(BaseModel):
 class BackfillBatch(BaseModel):
     BatchInput: BatchInput
     Items: list[ListedObject]
-
-
-@dataclass(frozen=True)
-class Dependencies:
-    index: Index
-    objects: ObjectStore
-
-
-@cache
-def build_dependencies(settings: StoreSettings) -> Dependencies:
-    """Clients for these settings, reused across warm invocations."""
-    return Dependencies(
-        index=Index(dynamodb_client(settings), settings.table_name),
-        objects=ObjectStore(s3_client(settings)),
-    )
-
-
-@cache
-def observability() -> tuple[Logger, Metrics]:
-    return Logger(), Metrics(namespace=os.environ.get("POWERTOOLS_METRICS_NAMESPACE", "thidua"))
 
 
 def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:

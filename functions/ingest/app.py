@@ -9,13 +9,9 @@ and, after maxReceiveCount, moves to the dead-letter queue.
 from __future__ import annotations
 
 import datetime as dt
-import os
-from dataclasses import dataclass
-from functools import cache
 from typing import Any
 from urllib.parse import unquote_plus
 
-from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.batch.types import PartialItemFailureResponse
@@ -24,10 +20,9 @@ from pydantic import BaseModel, Json
 
 from thidua.ingest import IngestOutcome, ingest_s3_object, remove_source
 from thidua.read import Limits
-from thidua.store import Index, SourceRef, StoreSettings
-from thidua.store.clients import dynamodb_client, s3_client
+from thidua.runtime import Dependencies, build_dependencies, observability
+from thidua.store import SourceRef, StoreSettings
 from thidua.store.errors import TransientStoreError
-from thidua.store.objects import ObjectStore
 
 # Leave room for one document at its time limit plus the index writes before Lambda's timeout.
 TIME_RESERVE_MS = int(Limits().max_seconds * 1000) + 15_000
@@ -69,29 +64,6 @@ class S3Notification(BaseModel):
 
 class S3NotificationMessage(SqsRecordModel):
     body: Json[S3Notification]
-
-
-# ---- dependencies (built on first use, never at import) ---------------------------------------
-
-
-@dataclass(frozen=True)
-class Dependencies:
-    index: Index
-    objects: ObjectStore
-
-
-@cache
-def build_dependencies(settings: StoreSettings) -> Dependencies:
-    """Clients for these settings, reused across warm invocations."""
-    return Dependencies(
-        index=Index(dynamodb_client(settings), settings.table_name),
-        objects=ObjectStore(s3_client(settings)),
-    )
-
-
-@cache
-def observability() -> tuple[Logger, Metrics]:
-    return Logger(), Metrics(namespace=os.environ.get("POWERTOOLS_METRICS_NAMESPACE", "thidua"))
 
 
 class NotEnoughTimeError(TransientStoreError):
