@@ -108,6 +108,7 @@ class DynamoReader:
     def fetch(
         self, item_keys: list[tuple[str, str]], attrs: list[str] | None = None
     ) -> dict[tuple[str, str], Item]:
+        """BatchGetItem of items by (pk, sk), projected on `attrs` (plus the keys) when given."""
         unique = list(dict.fromkeys(item_keys))
         out: dict[tuple[str, str], Item] = {}
         for start in range(0, len(unique), BATCH_GET_MAX):
@@ -131,19 +132,20 @@ class DynamoReader:
                     time.sleep(min(1.0, _RETRY_SLEEP * 2**tries))
         return out
 
-    def _batch_get(
-        self, item_keys: list[dict[str, str]], id_attr: str, attrs: list[str] | None
-    ) -> dict[str, Item]:
-        found = self.fetch([(k["pk"], k["sk"]) for k in item_keys], [id_attr, *attrs] if attrs else None)
-        return {str(item[id_attr]): item for item in found.values()}
-
     def metas(self, doc_ids: list[str], attrs: list[str] | None = None) -> dict[str, Item]:
         ids = list(dict.fromkeys(doc_ids))
-        return self._batch_get([{"pk": keys.doc_pk(d), "sk": keys.META_SK} for d in ids], "doc_id", attrs)
+        found = self.fetch([(keys.doc_pk(d), keys.META_SK) for d in ids], attrs)
+        # The id comes from the key: a projected read need not carry the doc_id attribute too.
+        out = {}
+        for (pk, _sk), item in found.items():
+            doc_id = pk.removeprefix("DOC#")
+            out[doc_id] = {**item, "doc_id": doc_id}
+        return out
 
     def entities(self, entity_ids: list[str]) -> dict[str, Item]:
         ids = list(dict.fromkeys(entity_ids))
-        return self._batch_get([{"pk": keys.entity_id_pk(e), "sk": keys.NAME_SK} for e in ids], "id", None)
+        found = self.fetch([(keys.entity_id_pk(e), keys.NAME_SK) for e in ids])
+        return {str(item["id"]): item for item in found.values()}
 
     def years(self) -> list[int]:
         found: set[int] = set()

@@ -36,7 +36,7 @@ _SK_HIGH = "#~"
 # META attributes the freshness check needs (the record only when another entity's evidence is shown).
 META_ATTRS = ["ver", "status"]
 LINK_ATTRS = ["ver", "hit"]  # what a hit needs of a link (not the attributes filters read)
-YEAR_SCAN = 40  # links a year-filtered Query evaluates at least
+YEAR_SCAN = 32  # links a year-filtered Query evaluates at least
 
 
 @dataclass
@@ -233,7 +233,9 @@ def search(
         batch = max(2 * (page_size + 1), YEAR_SCAN)
     if required:
         batch = max(100, page_size * 5)
-    slack = 2 if not required else 100  # links checked beyond the page, for stale ones
+    # Links checked beyond the page: none without other filters (a stale one costs one more
+    # BatchGetItem, and a BatchGetItem costs per key), a wide margin with them.
+    slack = 0 if not required else 100
     # `facets` is a long string set: fetch it only when other filters are checked against it.
     attrs = META_ATTRS + (["facets"] if required else []) + (["record"] if plan.needs_record() else [])
     next_state: dict[str, Any] | None = None

@@ -12,11 +12,10 @@ import json
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import PurePosixPath
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
-from boto3.dynamodb.types import Binary, TypeDeserializer, TypeSerializer
+from boto3.dynamodb.types import TypeSerializer
 from pydantic import BaseModel, Field
 
 from thidua.store import cost, keys
@@ -31,7 +30,6 @@ EVIDENCE_CHARS = 300
 MAX_RECORD_BYTES = 300_000
 
 _serializer = TypeSerializer()
-_deserializer = TypeDeserializer()
 
 
 @dataclass(frozen=True)
@@ -147,21 +145,44 @@ def serialize(plain: dict[str, Any]) -> Item:
 
 
 def deserialize(item: Item) -> dict[str, Any]:
-    return {name: _plain(_deserializer.deserialize(value)) for name, value in item.items()}
+    """A typed item as plain values: numbers as int (or float), binaries as bytes, sets as sets.
+
+    A direct walk over the typed values: boto3's TypeDeserializer goes through Decimal and
+    Binary objects first, which showed up in search-page profiles.
+    """
+    return {name: _value(value) for name, value in item.items()}
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, Binary):
-        return bytes(cast(Any, value).value)
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, set):
-        return {_plain(v) for v in value}
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
+def _number(text: str) -> int | float:
+    try:
+        return int(text)
+    except ValueError:
+        number = float(text)
+        return int(number) if number.is_integer() else number
+
+
+def _value(typed: dict[str, Any]) -> Any:
+    kind = next(iter(typed))
+    inner = typed[kind]
+    if kind == "S" or kind == "BOOL":
+        return inner
+    if kind == "N":
+        return _number(inner)
+    if kind == "L":
+        return [_value(v) for v in inner]
+    if kind == "M":
+        return {k: _value(v) for k, v in inner.items()}
+    if kind == "SS":
+        return set(inner)
+    if kind == "NS":
+        return {_number(v) for v in inner}
+    if kind == "B":
+        return bytes(inner)  # bytes from botocore, Binary when built by TypeSerializer
+    if kind == "BS":
+        return {bytes(v) for v in inner}
+    if kind == "NULL":
+        return None
+    raise ValueError(f"unknown attribute type {kind}")
 
 
 def compress_record(record: DocumentRecord) -> bytes:

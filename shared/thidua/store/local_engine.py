@@ -160,6 +160,11 @@ class LocalEngine:
     # ---- public --------------------------------------------------------------------------------
 
     @property
+    def pid(self) -> int | None:
+        """Process id of the engine once started or attached (benchmarks read its CPU time)."""
+        return self._pid
+
+    @property
     def settings(self) -> StoreSettings:
         if self.endpoint_url is None:
             raise EngineError("the engine is not running: call start() first")
