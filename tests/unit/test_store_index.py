@@ -101,6 +101,7 @@ def test_new_version_replaces_old_links(index: Index, client: Any) -> None:
     links = index.document_links(doc_id)
     assert {link.ver for link in links} == {keys.version("b" * 64, "v1")}
     assert {link.key for link in links} == {items.item_pk_sk(i) for i in _links(client, doc_id)}
+    assert all(link.years == [2024] and link.sort_date == "2025-01-10" for link in links)
     assert result.links_deleted > 0
     assert index.query_links(keys.unit_facet(unit_id("Sở Tư pháp"))).links == []
     assert len(index.query_links(keys.unit_facet(unit_id("Sở Công Thương"))).links) == 1

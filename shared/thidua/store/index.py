@@ -184,7 +184,7 @@ class Index:
         if meta is None:
             return []
         wanted = items.meta_link_keys(meta) | set(meta.stale)
-        found = [items.link_from_item(i) for i in self._get_keys(wanted).values()]
+        found = [items.link_from_item(i) for i in self._get_keys(wanted, projection=None).values()]
         found += [items.legacy_link_from_item(i) for i in self._legacy_links(doc_id)]
         return found
 
@@ -608,20 +608,20 @@ class Index:
         )
 
     def _get_keys(
-        self, wanted: set[items.LinkKey], projection: str = "pk, sk, ver"
+        self, wanted: set[items.LinkKey], projection: str | None = "pk, sk, ver"
     ) -> dict[items.LinkKey, Item]:
-        """BatchGetItem of these keys (projected); the ones that exist."""
+        """BatchGetItem of these keys (projected unless `projection` is None); the ones that exist."""
         ordered = sorted(wanted)
         found: dict[items.LinkKey, Item] = {}
         for start in range(0, len(ordered), BATCH_GET_MAX):
             chunk = ordered[start : start + BATCH_GET_MAX]
-            request: dict[str, Any] = {
-                self.table_name: {
-                    "Keys": [{"pk": {"S": pk}, "sk": {"S": sk}} for pk, sk in chunk],
-                    "ProjectionExpression": projection,
-                    "ConsistentRead": True,
-                }
+            spec: dict[str, Any] = {
+                "Keys": [{"pk": {"S": pk}, "sk": {"S": sk}} for pk, sk in chunk],
+                "ConsistentRead": True,
             }
+            if projection:
+                spec["ProjectionExpression"] = projection
+            request: dict[str, Any] = {self.table_name: spec}
             attempt = 0
             while request:
                 response = self._call("batch_get_item", RequestItems=request)
