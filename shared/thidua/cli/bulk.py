@@ -20,6 +20,7 @@ from thidua.bulk.report import BulkReport, Failure
 from thidua.bulk.runner import AbortRun, RunOptions, default_workers, run_bulk, sigterm_as_interrupt
 from thidua.bulk.sources import Source, walk
 from thidua.store.index import Index
+from thidua.store.items import StoredDocument
 from thidua.store.local_engine import local_index, thidua_home
 
 # Below this many documents per worker, starting a pool costs more than it saves.
@@ -28,6 +29,8 @@ MIN_DOCS_PER_WORKER = 16
 
 def add_run_options(p: argparse.ArgumentParser) -> None:
     """Options every bulk command shares."""
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar or failure lines")
     p.add_argument(
         "--workers",
         "-j",
@@ -132,8 +135,6 @@ def add_reindex_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     )
     p.add_argument("--prefix", default="", help="with --stack: only objects under this key prefix")
     p.add_argument("--region", default=None, help="with --stack: AWS region")
-    p.add_argument("--json", action="store_true", help="print the summary as JSON")
-    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar or failure lines")
     add_run_options(p)
     p.set_defaults(run=run_reindex)
 
@@ -143,8 +144,6 @@ def add_retry_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     p.add_argument("--stack", default=None, help="on AWS: re-queue failed S3 documents to the ingest queue")
     p.add_argument("--region", default=None, help="with --stack: AWS region")
     p.add_argument("--reason", default=None, help="only failures with this reason code (e.g. timeout)")
-    p.add_argument("--json", action="store_true", help="print the summary as JSON")
-    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar or failure lines")
     add_run_options(p)
     p.set_defaults(run=run_retry)
 
@@ -156,13 +155,9 @@ def run_reindex(args: argparse.Namespace) -> int:
         return reindex_on_aws(args)
     with sigterm_as_interrupt(), local_index() as index:
         docs = select_documents(index, all_documents=args.all, older_than=args.older_than)
-        sources, skipped = sources_for(docs)
-        if skipped:
-            print(
-                f"thidua reindex: {skipped} documents come from S3; reindex them on AWS with --stack",
-                file=sys.stderr,
-            )
-        return execute("reindex", args, index, sources, force=True)
+        return _rerun(
+            "reindex", args, index, docs, "documents come from S3; reindex them on AWS with --stack"
+        )
 
 
 def run_retry(args: argparse.Namespace) -> int:
@@ -172,10 +167,14 @@ def run_retry(args: argparse.Namespace) -> int:
         return retry_on_aws(args)
     with sigterm_as_interrupt(), local_index() as index:
         docs = select_documents(index, statuses=("failed",), all_documents=True, reason=args.reason)
-        sources, skipped = sources_for(docs)
-        if skipped:
-            print(
-                f"thidua retry-failed: {skipped} failed documents come from S3: use --stack",
-                file=sys.stderr,
-            )
-        return execute("retry-failed", args, index, sources, force=True)
+        return _rerun("retry-failed", args, index, docs, "failed documents come from S3: use --stack")
+
+
+def _rerun(
+    command: str, args: argparse.Namespace, index: Index, docs: Iterable[StoredDocument], s3_note: str
+) -> int:
+    """Re-extract local documents from their files; S3 ones are only counted (they need --stack)."""
+    sources, skipped = sources_for(docs)
+    if skipped:
+        print(f"thidua {command}: {skipped} {s3_note}", file=sys.stderr)
+    return execute(command, args, index, sources, force=True)

@@ -14,8 +14,6 @@ from thidua.cli.bulk import add_run_options, run_ingest
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("ingest", help="index files, folders and zip archives into the local index")
     p.add_argument("paths", nargs="+", type=Path, help="files, folders to walk, or .zip archives")
-    p.add_argument("--json", action="store_true", help="print the summary as JSON")
-    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar or failure lines")
     add_run_options(p)
     p.set_defaults(run=run)
 

@@ -5,19 +5,18 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from thidua.api.deps import Deps, local_cursor_key
+from thidua.cli.output import FORMATS, error_status, render_table, write_json
 from thidua.query.dynamo import DynamoReader
-from thidua.query.errors import AmbiguousEntity, QueryError, UnknownEntity
+from thidua.query.errors import QueryError
 from thidua.query.export import search_csv
 from thidua.query.filters import check_filters, check_page_size
 from thidua.query.labels import EVENT_LABELS
 from thidua.query.models import SearchPage
 from thidua.query.search import search
 from thidua.store.errors import StoreError
-
-FORMATS = ("table", "json", "csv")
 
 
 @contextlib.contextmanager
@@ -27,25 +26,6 @@ def local_deps() -> Iterator[Deps]:
 
     with local_index() as index:
         yield Deps(reader=DynamoReader.from_index(index), cursor_key=local_cursor_key(thidua_home()))
-
-
-def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def render_table(headers: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[int] = ()) -> str:
-    """A plain-text table; columns with a width limit are clipped with an ellipsis."""
-    cells = [[str(h) for h in headers]] + [["" if c is None else str(c) for c in row] for row in rows]
-    limits = list(widths) + [0] * (len(headers) - len(widths))
-    cells = [[_clip(c, limits[i]) if limits[i] else c for i, c in enumerate(row)] for row in cells]
-    size = [max(len(row[i]) for row in cells) for i in range(len(headers))]
-    lines = []
-    for n, row in enumerate(cells):
-        lines.append("  ".join(c.ljust(size[i]) for i, c in enumerate(row)).rstrip())
-        if n == 0:
-            lines.append("  ".join("-" * s for s in size))
-    return "\n".join(lines)
 
 
 def page_table(page: SearchPage) -> str:
@@ -59,18 +39,6 @@ def page_table(page: SearchPage) -> str:
         ["ngày", "tiêu đề", "sự kiện", "khối", "bằng chứng", "id"], rows, [10, 50, 30, 24, 60, 20]
     )
     return table
-
-
-def report_error(exc: QueryError) -> int:
-    """Print a query error (with candidates for an ambiguous name) on stderr; the exit status."""
-    print(f"thidua: {exc.message}", file=sys.stderr)
-    if isinstance(exc, AmbiguousEntity):
-        for cand in exc.candidates:
-            where = f" ({cand.locality})" if cand.locality else ""
-            print(f"  {cand.id}  {cand.name}{where}", file=sys.stderr)
-    if isinstance(exc, UnknownEntity) and exc.suggestions:
-        print("  gần giống: " + ", ".join(c.name for c in exc.suggestions), file=sys.stderr)
-    return 2
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -108,13 +76,10 @@ def run(args: argparse.Namespace) -> int:
             page = search(
                 deps.reader, filters, cursor_key=deps.cursor_key, cursor=args.cursor, page_size=limit
             )
-    except QueryError as exc:
-        return report_error(exc)
-    except StoreError as exc:
-        print(f"thidua: chỉ mục không sẵn sàng: {exc}", file=sys.stderr)
-        return 1
+    except (QueryError, StoreError) as exc:
+        return error_status(exc)
     if args.format == "json":
-        sys.stdout.write(page.model_dump_json(indent=2) + "\n")
+        write_json(page)
     elif args.format == "csv":
         sys.stdout.write(search_csv(page))
     else:

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from thidua.cli import search as search_cli
-from thidua.cli.search import render_table, report_error
+from thidua.cli.output import FORMATS, error_status, render_table, write_json
 from thidua.query import stats
 from thidua.query.errors import QueryError
 from thidua.query.export import ACTIVITY_COLUMNS, AWARD_COLUMNS, rows_csv
@@ -14,8 +14,6 @@ from thidua.query.filters import check_award, check_year
 from thidua.query.labels import EVENT_LABELS
 from thidua.query.models import ActivityStats, AwardStats
 from thidua.store.errors import StoreError
-
-FORMATS = ("table", "json", "csv")
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -91,13 +89,10 @@ def run(args: argparse.Namespace) -> int:
                 )
             else:
                 result = stats.activity(deps.reader, years, period=args.period, by=args.by)
-    except QueryError as exc:
-        return report_error(exc)
-    except StoreError as exc:
-        print(f"thidua: chỉ mục không sẵn sàng: {exc}", file=sys.stderr)
-        return 1
+    except (QueryError, StoreError) as exc:
+        return error_status(exc)
     if args.format == "json":
-        sys.stdout.write(result.model_dump_json(indent=2) + "\n")
+        write_json(result)
     elif args.format == "csv":
         columns = AWARD_COLUMNS if isinstance(result, AwardStats) else ACTIVITY_COLUMNS
         sys.stdout.write(rows_csv(result.rows, columns))
