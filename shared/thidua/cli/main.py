@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -35,7 +36,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"thidua: local engine: {exc}", file=sys.stderr)
         return 3
     except KeyboardInterrupt:
+        # Outside a command's own interrupt handling: die by SIGINT as shells expect,
+        # without a traceback (commands that stop cleanly return 130 themselves).
         print("thidua: interrupted", file=sys.stderr)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGINT)
         return 130
 
 
