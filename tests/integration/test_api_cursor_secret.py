@@ -6,17 +6,14 @@ new Lambda container is played here by clearing the handler's cached dependencie
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from collections.abc import Iterator
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 from urllib.parse import urlencode
 
 import boto3
 import pytest
+from aws_support import REGION, load_function
 from moto import mock_aws
 
 from thidua.api.local import to_v2_event
@@ -24,22 +21,10 @@ from thidua.query.synthetic import records
 from thidua.store import Index, SourceInfo, SourceRef
 from thidua.store import template_schema as ts
 
-ROOT = Path(__file__).resolve().parents[2]
-REGION = "eu-west-1"
 TABLE = "thidua-cursor-test"
 
 
-def _load_handler() -> ModuleType:
-    path = ROOT / "functions" / "api" / "app.py"
-    spec = importlib.util.spec_from_file_location("api_app_cursor_test", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-handler = _load_handler()
+handler = load_function("api", "api_app_cursor_test")
 
 
 @pytest.fixture

@@ -8,18 +8,15 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import importlib.util
 import io
 import json
-import sys
 from collections import defaultdict
 from collections.abc import Iterator
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import boto3
 import pytest
+from aws_support import EVENTS, REGION, load_function
 from botocore.client import BaseClient
 from moto import mock_aws
 
@@ -30,25 +27,12 @@ from thidua.store import template_schema as ts
 from thidua.understand.entities import bloc_id, leader_id, unit_id, unit_key
 from thidua.understand.record import AwardOut, BlocOut, DocumentRecord, EvidenceOut, LeaderOut, UnitOut
 
-ROOT = Path(__file__).resolve().parents[2]
-EVENTS = ROOT / "events"
-REGION = "eu-west-1"
 TABLE = "thidua-api-test"
 BUCKET = "thidua-uploads-123456789012-a1b2c3d4"
 BLOC = "Khối thi đua các cơ quan nội chính"
 
 
-def _load_handler() -> ModuleType:
-    # functions/api/app.py is deployed as a top-level module; load it by path under a unique name.
-    spec = importlib.util.spec_from_file_location("api_app_under_test", ROOT / "functions" / "api" / "app.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-handler = _load_handler()
+handler = load_function("api", "api_app_under_test")
 
 
 def _event(name: str) -> dict[str, Any]:
