@@ -9,6 +9,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -23,6 +24,7 @@ from thidua.understand.record import DocumentRecord, UnitOut
 ROOT = Path(__file__).resolve().parents[2]
 EVENTS = ROOT / "events"
 REGION = "eu-west-1"
+ACCOUNT = "123456789012"
 VOLATILE = {"updated_at", "status_sk", "expires_at", "rev"}  # timestamps differ between runs
 
 
@@ -34,6 +36,23 @@ def load_function(folder: str, module_name: str) -> ModuleType:
     sys.modules[spec.name] = module  # dataclasses and pydantic resolve names through sys.modules
     spec.loader.exec_module(module)
     return module
+
+
+@dataclass
+class LambdaContext:
+    """The parts of the Lambda context the handlers and Powertools use."""
+
+    remaining_ms: int = 600_000
+    function_name: str = "thidua-IngestFunction"
+    memory_limit_in_mb: int = 1536
+    aws_request_id: str = "6f1b2c3d-0000-4000-8000-000000000000"
+
+    @property
+    def invoked_function_arn(self) -> str:
+        return f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:{self.function_name}"
+
+    def get_remaining_time_in_millis(self) -> int:
+        return self.remaining_ms
 
 
 def set_lambda_env(monkeypatch: pytest.MonkeyPatch, table: str) -> None:

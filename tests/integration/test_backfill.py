@@ -16,7 +16,16 @@ from typing import Any
 
 import boto3
 import pytest
-from aws_support import EVENTS, REGION, create_bucket, create_ingest_queues, load_function, set_lambda_env
+from aws_support import (
+    ACCOUNT,
+    EVENTS,
+    REGION,
+    LambdaContext,
+    create_bucket,
+    create_ingest_queues,
+    load_function,
+    set_lambda_env,
+)
 from botocore.stub import Stubber
 from moto import mock_aws
 
@@ -30,7 +39,6 @@ from thidua.store.aws_ops import Stack
 from thidua.understand.entities import unit_id, unit_key
 from thidua.understand.record import DocumentRecord, UnitOut
 
-ACCOUNT = "123456789012"
 STACK = "thidua-test"
 TABLE = "thidua-backfill-test"
 REPORTS = "thidua-backfill-reports"
@@ -57,15 +65,9 @@ def _doc(unit: str) -> bytes:
 
 
 @dataclass
-class Context:
+class Context(LambdaContext):
     remaining_ms: int = 900_000
     function_name: str = "thidua-BackfillFunction"
-    memory_limit_in_mb: int = 1536
-    invoked_function_arn: str = f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:thidua-BackfillFunction"
-    aws_request_id: str = "0d7c6f4e-0000-4000-8000-000000000000"
-
-    def get_remaining_time_in_millis(self) -> int:
-        return self.remaining_ms
 
 
 def definition() -> dict[str, Any]:

@@ -17,6 +17,7 @@ import pytest
 from aws_lambda_powertools.utilities.batch.exceptions import BatchProcessingError
 from aws_support import (
     REGION,
+    LambdaContext,
     create_bucket,
     create_ingest_queues,
     load_function,
@@ -50,18 +51,7 @@ fake_extract = unit_year_extract
 _doc = unit_year_doc
 
 
-@dataclass
-class Context:
-    """The parts of the Lambda context the handler and Powertools use."""
-
-    remaining_ms: int = 600_000
-    function_name: str = "thidua-IngestFunction"
-    memory_limit_in_mb: int = 1536
-    invoked_function_arn: str = f"arn:aws:lambda:{REGION}:123456789012:function:thidua-IngestFunction"
-    aws_request_id: str = "6f1b2c3d-0000-4000-8000-000000000000"
-
-    def get_remaining_time_in_millis(self) -> int:
-        return self.remaining_ms
+Context = LambdaContext
 
 
 @dataclass

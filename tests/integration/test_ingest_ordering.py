@@ -18,7 +18,7 @@ from urllib.parse import quote_plus
 
 import boto3
 import pytest
-from aws_support import EVENTS, REGION, create_bucket, load_function, set_lambda_env
+from aws_support import EVENTS, REGION, LambdaContext, create_bucket, load_function, set_lambda_env
 from moto import mock_aws
 
 from thidua.bulk.backfill import backfill_batch
@@ -62,15 +62,7 @@ def event(sample: dict[str, Any], sequencer: str, key: str = KEY) -> dict[str, A
     return out
 
 
-@dataclass
-class Context:
-    function_name: str = "thidua-IngestFunction"
-    memory_limit_in_mb: int = 1536
-    invoked_function_arn: str = f"arn:aws:lambda:{REGION}:123456789012:function:thidua-IngestFunction"
-    aws_request_id: str = "11111111-0000-4000-8000-000000000000"
-
-    def get_remaining_time_in_millis(self) -> int:
-        return 600_000
+Context = LambdaContext
 
 
 @dataclass
