@@ -7,7 +7,7 @@ import datetime as dt
 import importlib.util
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,15 +107,32 @@ def moto_server(monkeypatch: pytest.MonkeyPatch, home: Path, table: str) -> Iter
         server.stop()
 
 
+def _unit_lines(text: str) -> list[UnitOut]:
+    units = [line[5:].strip() for line in text.splitlines() if line.startswith("unit:")]
+    return [UnitOut(name=u, id=unit_id(u), key=unit_key(u)) for u in units]
+
+
 def unit_year_extract(text: str, **_kwargs: Any) -> DocumentRecord:
     """Deterministic stand-in for the extractor: `unit: X` and `year: Y` lines (tests the store, not NLP)."""
-    units = [line[5:].strip() for line in text.splitlines() if line.startswith("unit:")]
     years = [int(line[5:]) for line in text.splitlines() if line.startswith("year:")]
     return DocumentRecord(
         event_date=dt.date(years[0] + 1, 1, 15) if years else None,
         campaign_years=years,
-        units=[UnitOut(name=u, id=unit_id(u), key=unit_key(u)) for u in units],
+        units=_unit_lines(text),
     )
+
+
+def unit_extract(event_date: dt.date, years: list[int]) -> Callable[..., DocumentRecord]:
+    """A stand-in extractor reading `unit: X` lines, giving every document this date and these years."""
+
+    def extract(text: str, **_kwargs: Any) -> DocumentRecord:
+        return DocumentRecord(
+            event_date=event_date,
+            campaign_years=list(years),
+            units=_unit_lines(text),
+        )
+
+    return extract
 
 
 def unit_year_doc(units: list[str], year: int) -> bytes:

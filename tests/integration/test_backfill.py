@@ -25,6 +25,7 @@ from aws_support import (
     create_ingest_queues,
     load_function,
     set_lambda_env,
+    unit_extract,
 )
 from botocore.stub import Stubber
 from moto import mock_aws
@@ -36,8 +37,6 @@ from thidua.ingest import ingest_bytes
 from thidua.store import Index, SourceRef
 from thidua.store import template_schema as ts
 from thidua.store.aws_ops import Stack
-from thidua.understand.entities import unit_id, unit_key
-from thidua.understand.record import DocumentRecord, UnitOut
 
 STACK = "thidua-test"
 TABLE = "thidua-backfill-test"
@@ -51,13 +50,7 @@ SAMPLE = json.loads((EVENTS / "sfn_backfill_batch.json").read_text(encoding="utf
 BUCKET = SAMPLE["BatchInput"]["bucket"]
 
 
-def fake_extract(text: str, **_kwargs: Any) -> DocumentRecord:
-    units = [line[5:].strip() for line in text.splitlines() if line.startswith("unit:")]
-    return DocumentRecord(
-        event_date=dt.date(2024, 1, 15),
-        campaign_years=[2023],
-        units=[UnitOut(name=u, id=unit_id(u), key=unit_key(u)) for u in units],
-    )
+fake_extract = unit_extract(dt.date(2024, 1, 15), [2023])
 
 
 def _doc(unit: str) -> bytes:

@@ -18,15 +18,22 @@ from urllib.parse import quote_plus
 
 import boto3
 import pytest
-from aws_support import EVENTS, REGION, LambdaContext, create_bucket, load_function, set_lambda_env
+from aws_support import (
+    EVENTS,
+    REGION,
+    LambdaContext,
+    create_bucket,
+    load_function,
+    set_lambda_env,
+    unit_extract,
+)
 from moto import mock_aws
 
 from thidua.bulk.backfill import backfill_batch
 from thidua.store import Index, SourceRef, StoredDocument
 from thidua.store import template_schema as ts
 from thidua.store.objects import ObjectStore
-from thidua.understand.entities import unit_id, unit_key
-from thidua.understand.record import DocumentRecord, UnitOut
+from thidua.understand.entities import unit_id
 
 TABLE = "thidua-ordering-test"
 KEY = "tin tức/2024/bài hội nghị.txt"
@@ -38,13 +45,7 @@ REMOVED = json.loads((EVENTS / "sqs_s3_object_removed.json").read_text(encoding=
 BUCKET = json.loads(CREATED["Records"][0]["body"])["Records"][0]["s3"]["bucket"]["name"]
 
 
-def fake_extract(text: str, **_kwargs: Any) -> DocumentRecord:
-    units = [line[5:].strip() for line in text.splitlines() if line.startswith("unit:")]
-    return DocumentRecord(
-        event_date=dt.date(2024, 3, 1),
-        campaign_years=[2024],
-        units=[UnitOut(name=u, id=unit_id(u), key=unit_key(u)) for u in units],
-    )
+fake_extract = unit_extract(dt.date(2024, 3, 1), [2024])
 
 
 def _doc(unit: str) -> bytes:
