@@ -14,7 +14,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import boto3
 import pytest
+from moto import mock_aws
 from moto.server import ThreadedMotoServer
 
 from thidua.store import template_schema as ts
@@ -69,6 +71,24 @@ def set_lambda_env(monkeypatch: pytest.MonkeyPatch, table: str) -> None:
     }.items():
         monkeypatch.setenv(name, value)
     monkeypatch.delenv("THIDUA_ENDPOINT_URL", raising=False)
+
+
+@contextmanager
+def moto_lambda(
+    monkeypatch: pytest.MonkeyPatch, table: str, extract: Callable[..., DocumentRecord], *apps: ModuleType
+) -> Iterator[Any]:
+    """`mock_aws` with the functions' environment, a stand-in extractor and the index table from
+    template.yaml (its DynamoDB client is yielded); each handler starts and ends as a cold container."""
+    set_lambda_env(monkeypatch, table)
+    monkeypatch.setattr("thidua.ingest.extract_record", extract)
+    for app in apps:
+        app.build_dependencies.cache_clear()
+    with mock_aws():
+        ddb = boto3.client("dynamodb", region_name=REGION)
+        ddb.create_table(**ts.create_table_kwargs(table))
+        yield ddb
+    for app in apps:
+        app.build_dependencies.cache_clear()
 
 
 def create_bucket(s3: Any, name: str) -> None:

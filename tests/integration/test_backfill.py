@@ -24,11 +24,10 @@ from aws_support import (
     create_bucket,
     create_ingest_queues,
     load_function,
-    set_lambda_env,
+    moto_lambda,
     unit_extract,
 )
 from botocore.stub import Stubber
-from moto import mock_aws
 
 from thidua import EXTRACTOR_VERSION
 from thidua.bulk.backfill import BatchIncomplete
@@ -94,13 +93,7 @@ class Aws:
 
 @pytest.fixture
 def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[Aws]:
-    set_lambda_env(monkeypatch, TABLE)
-    monkeypatch.setattr("thidua.ingest.extract_record", fake_extract)
-    backfill_app.build_dependencies.cache_clear()
-    ingest_app.build_dependencies.cache_clear()
-    with mock_aws():
-        ddb = boto3.client("dynamodb", region_name=REGION)
-        ddb.create_table(**ts.create_table_kwargs(TABLE))
+    with moto_lambda(monkeypatch, TABLE, fake_extract, backfill_app, ingest_app) as ddb:
         s3 = boto3.client("s3", region_name=REGION)
         for bucket in (BUCKET, REPORTS):
             create_bucket(s3, bucket)
@@ -130,8 +123,6 @@ def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[Aws]:
             StackName=STACK, TemplateBody=json.dumps(body)
         )
         yield Aws(s3, sqs, sfn, ddb, queue_url, dlq_url, machine_arn)
-    backfill_app.build_dependencies.cache_clear()
-    ingest_app.build_dependencies.cache_clear()
 
 
 def _resolve(params: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:

@@ -21,14 +21,13 @@ from aws_support import (
     create_bucket,
     create_ingest_queues,
     load_function,
+    moto_lambda,
     queue_arn,
     read_event,
-    set_lambda_env,
     unit_year_doc,
     unit_year_extract,
 )
 from botocore.exceptions import ClientError
-from moto import mock_aws
 
 from thidua.store import keys
 from thidua.store import template_schema as ts
@@ -131,12 +130,7 @@ class Aws:
 
 @pytest.fixture
 def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[Aws]:
-    set_lambda_env(monkeypatch, TABLE)
-    monkeypatch.setattr("thidua.ingest.extract_record", fake_extract)
-    app.build_dependencies.cache_clear()
-    with mock_aws():
-        ddb = boto3.client("dynamodb", region_name=REGION)
-        ddb.create_table(**ts.create_table_kwargs(TABLE))
+    with moto_lambda(monkeypatch, TABLE, fake_extract, app) as ddb:
         sqs = boto3.client("sqs", region_name=REGION)
         queue_url, _dlq_url = create_ingest_queues(sqs)
         arn = queue_arn(sqs, queue_url)
@@ -147,7 +141,6 @@ def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[Aws]:
         )
         env = Aws(s3=s3, sqs=sqs, ddb=ddb, queue_url=queue_url, queue_arn=arn)
         yield env
-    app.build_dependencies.cache_clear()
 
 
 def _queue_depth(aws: Aws) -> int:

@@ -24,14 +24,12 @@ from aws_support import (
     LambdaContext,
     create_bucket,
     load_function,
-    set_lambda_env,
+    moto_lambda,
     unit_extract,
 )
-from moto import mock_aws
 
 from thidua.bulk.backfill import backfill_batch
 from thidua.store import Index, SourceRef, StoredDocument
-from thidua.store import template_schema as ts
 from thidua.store.objects import ObjectStore
 from thidua.understand.entities import unit_id
 
@@ -89,16 +87,10 @@ class Aws:
 
 @pytest.fixture
 def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[Aws]:
-    set_lambda_env(monkeypatch, TABLE)
-    monkeypatch.setattr("thidua.ingest.extract_record", fake_extract)
-    app.build_dependencies.cache_clear()
-    with mock_aws():
-        ddb = boto3.client("dynamodb", region_name=REGION)
-        ddb.create_table(**ts.create_table_kwargs(TABLE))
+    with moto_lambda(monkeypatch, TABLE, fake_extract, app) as ddb:
         s3 = boto3.client("s3", region_name=REGION)
         create_bucket(s3, BUCKET)
         yield Aws(s3, Index(ddb, TABLE))
-    app.build_dependencies.cache_clear()
 
 
 SEQ_1, SEQ_2, SEQ_3 = "0065A0F8B7C2D3E4F5", "0065A0F8B7C2D3E500", "0065A0F8B7C2D3E5A0"
