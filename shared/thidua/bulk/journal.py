@@ -19,17 +19,9 @@ import os
 from pathlib import Path
 from typing import TextIO
 
+from thidua.store.local_engine import pid_alive
+
 PREFIX = "journal-"
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _unfinished(path: Path) -> set[str]:
@@ -59,7 +51,7 @@ class Journal:
         for other in sorted(folder.glob(f"{PREFIX}*.log")):
             pid_text = other.stem.removeprefix(PREFIX)
             # Our own pid's file is an earlier run in this process, already closed.
-            if other != self.path and (not pid_text.isdigit() or _alive(int(pid_text))):
+            if other != self.path and (not pid_text.isdigit() or pid_alive(int(pid_text))):
                 continue
             self.inherited |= _unfinished(other)
             if other != self.path:

@@ -86,7 +86,8 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this pid exists (ours or not)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -100,7 +101,7 @@ def _looks_like_engine(pid: int) -> bool:
     """Guard against a recycled pid before we signal it (Linux: check the command line)."""
     cmdline = Path(f"/proc/{pid}/cmdline")
     if not cmdline.exists():
-        return _pid_alive(pid)
+        return pid_alive(pid)
     text = cmdline.read_bytes().replace(b"\0", b" ")
     return b"dynalite" in text or b"moto.server" in text
 
@@ -300,7 +301,7 @@ class LocalEngine:
     def _usable(self, state: dict[str, object]) -> bool:
         pid = int(str(state.get("pid", 0)))
         endpoint = str(state.get("endpoint_url", ""))
-        if not pid or not _pid_alive(pid) or not _looks_like_engine(pid):
+        if not pid or not pid_alive(pid) or not _looks_like_engine(pid):
             return False
         try:
             _quick_client(endpoint).list_tables(Limit=1)
@@ -311,12 +312,12 @@ class LocalEngine:
     def _terminate(self) -> None:
         if self._process is not None:
             _terminate_process(self._process)
-        elif self._pid and _pid_alive(self._pid) and _looks_like_engine(self._pid):
+        elif self._pid and pid_alive(self._pid) and _looks_like_engine(self._pid):
             # Started by another thidua command that has since left: stop it by its recorded pid.
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self._pid, signal.SIGTERM)
             deadline = time.monotonic() + 10
-            while _pid_alive(self._pid) and time.monotonic() < deadline:
+            while pid_alive(self._pid) and time.monotonic() < deadline:
                 time.sleep(0.05)
         self._process = None
 
@@ -373,7 +374,7 @@ class LocalEngine:
         live = []
         for entry in self._users_dir.glob("*") if self._users_dir.is_dir() else []:
             pid_text = entry.name.split(".", 1)[0]
-            if pid_text.isdigit() and _pid_alive(int(pid_text)):
+            if pid_text.isdigit() and pid_alive(int(pid_text)):
                 live.append(entry.name)
             else:
                 entry.unlink(missing_ok=True)
