@@ -37,12 +37,26 @@ def _years(rec: DocumentRecord) -> list[int]:
     return sorted(set(rec.campaign_years)) or ([day.year] if day else [])
 
 
+def _award_year(rec: DocumentRecord) -> int | None:
+    """The year under review (restated here from the stats definition, not imported)."""
+    day = rec.event_date or rec.published
+    years = sorted(set(rec.campaign_years)) or ([day.year] if day else [])
+    if not years or day is None:
+        return min(years) if years else None
+    if day.month <= 6 and day.year - 1 in years:
+        return day.year - 1
+    if day.year in years:
+        return day.year
+    earlier = [y for y in years if y < day.year]
+    return max(earlier) if earlier else min(years)
+
+
 def expected_awards(
     recs: list[DocumentRecord], group_by: str | None, status: str | None = None
 ) -> dict[Any, int]:
     out: dict[Any, int] = defaultdict(int)
     for rec in recs:
-        year = min(_years(rec))
+        year = _award_year(rec)
         for award in rec.awards:
             if status and award.status != status:
                 continue

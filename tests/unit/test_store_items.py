@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from thidua.store import cost, items, keys
 from thidua.store.items import SourceInfo, SourceRef
 from thidua.understand.entities import bloc_id, leader_id, unit_id, unit_key
@@ -148,3 +150,19 @@ def test_item_size_rules() -> None:
     assert cost.value_size({"N": "2023"}) == 3
     assert cost.value_size({"L": [{"N": "1"}, {"S": "ab"}]}) == 3 + (2 + 1) + (2 + 1)
     assert cost.write_units(1024) == 1 and cost.write_units(1025) == 2
+
+
+@pytest.mark.parametrize(
+    ("years", "sort_date", "expected"),
+    [
+        ([2022, 2023], "2023-01-12", 2022),  # review of 2022 held with the 2023 pact
+        ([2023, 2024], "2023-12-20", 2023),  # year-end review with next year's pact
+        ([2016, 2017, 2018, 2019, 2020, 2021], "2021-03-15", 2020),  # launch honouring 2016-2020
+        ([2020, 2021, 2022, 2023, 2024, 2025], "2025-10-02", 2025),  # congress at the end of its term
+        ([2026], "2025-12-30", 2026),  # only a later year named
+        ([2019, 2020], keys.NO_DATE, 2019),  # undated: the earliest
+        ([], "2024-05-01", None),
+    ],
+)
+def test_award_year_is_the_year_under_review(years: list[int], sort_date: str, expected: int | None) -> None:
+    assert items.award_year(years, sort_date) == expected

@@ -58,7 +58,7 @@ def awards_table(result: AwardStats) -> str:
     years = f"{result.years[0]}-{result.years[-1]}" if result.years else "-"
     return (
         render_table(headers, rows, [0, 32, 40])
-        + f"\n\nNăm {years}: tổng {total} (theo năm thi đua đầu tiên)"
+        + f"\n\nNăm {years}: tổng {total} (mỗi khen thưởng tính một lần, theo năm được xét)"
     )
 
 

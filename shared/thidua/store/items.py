@@ -234,6 +234,28 @@ def years_of(record: DocumentRecord, sort_date: str) -> list[int]:
     return [] if sort_date == keys.NO_DATE else [int(sort_date[:4])]
 
 
+def award_year(years: list[int], sort_date: str) -> int | None:
+    """The emulation year a document's awards are counted in.
+
+    Awards honour the year under review: a review of 2022 held with the 2023 pact in
+    January 2023 counts in 2022; a December 2023 review, in 2023; a launch in March 2021
+    that honours the 2016-2020 period, in 2020. So: the year before the event's when the
+    event falls in its first half and that year is a campaign year, else the event's year
+    when it is one, else the latest campaign year before the event, else the earliest.
+    """
+    if not years:
+        return None
+    if sort_date == keys.NO_DATE:
+        return min(years)
+    event_year, month = int(sort_date[:4]), int(sort_date[5:7] or 0)
+    if month <= 6 and event_year - 1 in years:
+        return event_year - 1
+    if event_year in years:
+        return event_year
+    earlier = [y for y in years if y < event_year]
+    return max(earlier) if earlier else min(years)
+
+
 def packed_json(value: list[Any]) -> str | None:
     """A nested list as one JSON string attribute (readers parse one string, not a tree of typed values)."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")) if value else None
@@ -267,11 +289,13 @@ def facets_of(record: DocumentRecord, sort_date: str) -> list[Facet]:
         add(Facet(keys.award_facet(award.award), award.award, _sentence(award.evidence)))
     if record.locality:
         add(Facet(keys.locality_facet(record.locality), record.locality))
-    # One link per campaign year. An award counts in the document's earliest campaign year, so
-    # that year's link carries the compact award list: /stats/awards for a year is one Query.
+    # One link per campaign year. An award counts once, in its document's award year, so that
+    # year's link carries the compact award list: /stats/awards for a year is one Query.
     awards = {"aw": packed_json(compact_awards(record))} if record.awards else {}
-    for n, year in enumerate(years_of(record, sort_date)):
-        add(Facet(keys.year_facet(year), str(year), None, awards if n == 0 else {}))
+    years = years_of(record, sort_date)
+    counted_in = award_year(years, sort_date)
+    for year in years:
+        add(Facet(keys.year_facet(year), str(year), None, awards if year == counted_in else {}))
     # Every document sits in the partition of its date's year (DATE#0000 when undated), so an
     # unfiltered search and activity counts walk key-ordered partitions instead of scanning.
     add(Facet(keys.date_facet(sort_date[:4]), sort_date[:4]))
