@@ -365,3 +365,22 @@ def test_links_complete_is_false_when_a_current_link_is_missing(index: Index, cl
     client.delete_item(TableName=TABLE, Key={"pk": link["pk"], "sk": link["sk"]})
     meta = index.get_meta(source.ref.doc_id)
     assert meta is not None and not index.links_complete(meta)
+
+
+def test_a_writer_killed_after_the_switch_has_already_written_the_catalogue(
+    index: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = _source("b.txt", "c" * 64)
+
+    def killed(*_args: Any, **_kwargs: Any) -> int:
+        raise RuntimeError("killed")
+
+    # Killed at the cleanup after the META switch: the next delivery finds the document
+    # "unchanged" and never writes again, so its entities must already be in the catalogue.
+    with monkeypatch.context() as patch:
+        patch.setattr(Index, "_delete_keys", killed)
+        with pytest.raises(RuntimeError):
+            index.replace_document(source, _record(["Sở Công Thương"]), extractor_version="v1")
+    meta = index.get_meta(source.ref.doc_id)
+    assert meta is not None and index.links_complete(meta)
+    assert [e.id for e in index.find_entities("unit", "so cong thuong")] == [unit_id("Sở Công Thương")]

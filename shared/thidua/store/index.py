@@ -400,6 +400,9 @@ class Index:
         updated_at = now or utc_now()
         links = items.link_items(source, record, extractor_version=extractor_version, updated_at=updated_at)
         new_keys = {items.item_pk_sk(i) for i in links}
+        # Catalogue first: its puts are idempotent, and a writer that dies after the META switch
+        # leaves a document the next delivery calls "unchanged", which would never add them.
+        self.put_entities(record)
         old, stale = self._switch(
             source.sequencer,
             lambda old_stale: items.meta_item(
@@ -419,7 +422,6 @@ class Index:
         deleted = self._delete_keys(stale)
         if old is not None and old.layout != keys.LAYOUT:
             deleted += self._delete_legacy(doc_id)
-        self.put_entities(record)
         return WriteResult(doc_id=doc_id, ver=ver, links_written=len(links), links_deleted=deleted)
 
     def put_failed(
