@@ -10,11 +10,9 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from botocore.exceptions import BotoCoreError, ClientError
-
 from thidua.query.reads import Item, Page
 from thidua.store import keys
-from thidua.store.errors import map_botocore_error, map_client_error
+from thidua.store.errors import call_mapped
 from thidua.store.items import deserialize, serialize, unpack_link
 
 BATCH_GET_MAX = 100
@@ -36,12 +34,7 @@ class DynamoReader:
 
     def _call(self, op: str, **kwargs: Any) -> dict[str, Any]:
         self.requests += 1
-        try:
-            result: dict[str, Any] = getattr(self.client, op)(**kwargs)
-        except ClientError as exc:
-            raise map_client_error(exc, what=op) from exc
-        except BotoCoreError as exc:
-            raise map_botocore_error(exc, what=op) from exc
+        result: dict[str, Any] = call_mapped(op, getattr(self.client, op), **kwargs)
         return result
 
     def links(

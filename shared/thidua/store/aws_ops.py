@@ -9,14 +9,14 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import boto3
-from botocore.exceptions import BotoCoreError, ClientError
+from botocore.exceptions import ClientError
 
-from thidua.store.errors import StoreError, error_code, map_botocore_error, map_client_error
+from thidua.store.errors import StoreError, call_mapped, error_code, map_client_error
 from thidua.store.index import Index
 
 if TYPE_CHECKING:
@@ -44,15 +44,6 @@ class RedriveResult:
     task_handle: str | None = None
 
 
-def _call(what: str, func: Callable[..., Any], **kwargs: Any) -> Any:
-    try:
-        return func(**kwargs)
-    except ClientError as exc:
-        raise map_client_error(exc, what=what) from exc
-    except BotoCoreError as exc:
-        raise map_botocore_error(exc, what=what) from exc
-
-
 class Stack:
     """A deployed thidua stack, reached with the caller's AWS credentials."""
 
@@ -68,7 +59,7 @@ class Stack:
     def outputs(self) -> dict[str, str]:
         """The stack's outputs by key (looked up once)."""
         if self._outputs is None:
-            response = _call(
+            response = call_mapped(
                 f"describe stack {self.name}",
                 self.client("cloudformation").describe_stacks,
                 StackName=self.name,
@@ -109,7 +100,7 @@ class Stack:
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}")
         payload = backfill_input(bucket, prefix, mode=mode, older_than=older_than)
-        response = _call(
+        response = call_mapped(
             "start the backfill",
             self.client("stepfunctions").start_execution,
             stateMachineArn=self.output(OUT_STATE_MACHINE),
@@ -120,7 +111,7 @@ class Stack:
 
     def execution_status(self, execution_arn: str) -> dict[str, Any]:
         """Status (RUNNING, SUCCEEDED, FAILED, ...) and output of an execution."""
-        response = _call(
+        response = call_mapped(
             "describe the backfill",
             self.client("stepfunctions").describe_execution,
             executionArn=execution_arn,
@@ -200,7 +191,7 @@ def s3_notification(bucket: str, key: str) -> dict[str, Any]:
 
 
 def _send_batch(sqs: SQSClient, queue_url: str, entries: list[dict[str, str]]) -> int:
-    response = _call(
+    response = call_mapped(
         "send to the ingest queue", sqs.send_message_batch, QueueUrl=queue_url, Entries=entries
     )
     failed = response.get("Failed") or []
@@ -210,7 +201,7 @@ def _send_batch(sqs: SQSClient, queue_url: str, entries: list[dict[str, str]]) -
 
 
 def _queue_arn(sqs: SQSClient, url: str) -> str:
-    response = _call(
+    response = call_mapped(
         "queue attributes", sqs.get_queue_attributes, QueueUrl=url, AttributeNames=["QueueArn"]
     )
     return str(response["Attributes"]["QueueArn"])
@@ -227,7 +218,7 @@ def copy_messages(
     moved = 0
     while max_messages is None or moved < max_messages:
         want = 10 if max_messages is None else min(10, max_messages - moved)
-        response = _call(
+        response = call_mapped(
             "receive from the dead-letter queue",
             sqs.receive_message,
             QueueUrl=source_url,
@@ -244,7 +235,7 @@ def copy_messages(
             if m.get("MessageAttributes"):
                 entry["MessageAttributes"] = m["MessageAttributes"]
             entries.append(entry)
-        sent = _call(
+        sent = call_mapped(
             "send to the ingest queue", sqs.send_message_batch, QueueUrl=target_url, Entries=entries
         )
         ok = {e["Id"] for e in sent.get("Successful") or []}
@@ -254,7 +245,7 @@ def copy_messages(
             if str(i) in ok
         ]
         if done:
-            _call(
+            call_mapped(
                 "delete from the dead-letter queue",
                 sqs.delete_message_batch,
                 QueueUrl=source_url,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from botocore.exceptions import (
     BotoCoreError,
     ClientError,
@@ -70,6 +73,16 @@ def map_client_error(exc: ClientError, *, what: str) -> StoreError:
     if code in ("NoSuchKey", "NotFound", "404"):
         return ObjectMissingError(message)
     return StoreError(message)
+
+
+def call_mapped(what: str, function: Callable[..., Any], **kwargs: Any) -> Any:
+    """Call a boto3 client method, raising our exceptions instead of botocore's."""
+    try:
+        return function(**kwargs)
+    except ClientError as exc:
+        raise map_client_error(exc, what=what) from exc
+    except BotoCoreError as exc:
+        raise map_botocore_error(exc, what=what) from exc
 
 
 def map_botocore_error(exc: BotoCoreError, *, what: str) -> StoreError:

@@ -31,17 +31,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from botocore.exceptions import BotoCoreError, ClientError
-
 from thidua import EXTRACTOR_VERSION
 from thidua.store import cost, items, keys
 from thidua.store.errors import (
     StaleWriteError,
     StoreError,
     TransientStoreError,
-    error_code,
-    map_botocore_error,
-    map_client_error,
+    call_mapped,
 )
 from thidua.store.items import Item, LinkItem, SourceInfo, SourceRef, StoredDocument
 from thidua.understand.record import DocumentRecord
@@ -706,14 +702,8 @@ class Index:
             kwargs["ExclusiveStartKey"] = last
 
     def _call(self, operation: str, **kwargs: Any) -> dict[str, Any]:
-        try:
-            response: dict[str, Any] = getattr(self._client, operation)(**kwargs)
-        except ClientError as exc:
-            if error_code(exc) == "ConditionalCheckFailedException":
-                raise StaleWriteError(f"{operation}: a newer version is already indexed") from exc
-            raise map_client_error(exc, what=f"{operation} on {self.table_name}") from exc
-        except BotoCoreError as exc:
-            raise map_botocore_error(exc, what=f"{operation} on {self.table_name}") from exc
+        what = f"{operation} on {self.table_name}"
+        response: dict[str, Any] = call_mapped(what, getattr(self._client, operation), **kwargs)
         consumed = response.get("ConsumedCapacity")
         if consumed and operation in _WRITE_OPERATIONS:
             for entry in consumed if isinstance(consumed, list) else [consumed]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from botocore.exceptions import BotoCoreError, ClientError
+from botocore.exceptions import BotoCoreError
 
-from thidua.store.errors import map_botocore_error, map_client_error
+from thidua.store.errors import call_mapped, map_botocore_error
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -34,12 +34,7 @@ class ObjectStore:
         on throttling or connection trouble.
         """
         what = f"s3://{bucket}/{key}"
-        try:
-            response = self._client.get_object(Bucket=bucket, Key=key)
-        except ClientError as exc:
-            raise map_client_error(exc, what=what) from exc
-        except BotoCoreError as exc:
-            raise map_botocore_error(exc, what=what) from exc
+        response = call_mapped(what, self._client.get_object, Bucket=bucket, Key=key)
         body = response["Body"]
         try:
             size = int(response.get("ContentLength", 0))
