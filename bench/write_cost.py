@@ -31,8 +31,9 @@ from typing import Any
 from thidua.ingest import ingest_bytes
 from thidua.store import SourceRef, items, keys
 from thidua.store.cost import item_size, put_cost
-from thidua.store.index import GSIS, Index
+from thidua.store.index import Index
 from thidua.store.local_engine import LocalEngine
+from thidua.store.table import GSIS
 
 TABLE = "thidua-cost"
 # On-demand price per million write request units, us-east-1 after AWS's November 2024

@@ -107,7 +107,7 @@ def test_a_run_reports_every_outcome_and_a_rerun_skips_finished_work(
 
 def _kill_at_write(index: Index, n: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """Raise KeyboardInterrupt in place of the index's n-th write request (as a kill would stop it)."""
-    real = index._call
+    real = index.table.call
     seen = {"writes": 0}
 
     def call(operation: str, **kwargs: Any) -> dict[str, Any]:
@@ -117,7 +117,7 @@ def _kill_at_write(index: Index, n: int, monkeypatch: pytest.MonkeyPatch) -> Non
                 raise KeyboardInterrupt
         return real(operation, **kwargs)
 
-    monkeypatch.setattr(index, "_call", call)
+    monkeypatch.setattr(index.table, "call", call)
 
 
 def test_killed_at_any_write_then_resumed_gives_the_uninterrupted_index(
@@ -195,7 +195,7 @@ def test_a_search_during_reindexing_never_shows_a_document_twice_or_mixed(
 
     monkeypatch.setattr("thidua.ingest.extract_record", new_extract)
     seen: list[dict[str, Any]] = []
-    real = index._call
+    real = index.table.call
 
     def observe(operation: str, **kwargs: Any) -> dict[str, Any]:
         # Before and after every write of the reindex, a reader searches.
@@ -211,7 +211,7 @@ def test_a_search_during_reindexing_never_shows_a_document_twice_or_mixed(
             )
         return result
 
-    monkeypatch.setattr(index, "_call", observe)
+    monkeypatch.setattr(index.table, "call", observe)
     assert hits(year=2022) and not hits(year=2023)
     report = run_bulk(list(walk([path])), index, RunOptions(force=True, extractor_version="v2"))
     assert report.counts["ok"] == 1 and len(seen) >= 3

@@ -11,7 +11,10 @@ import pytest
 from botocore.exceptions import ClientError
 from moto import mock_aws
 
+from thidua.query.documents import is_current
+from thidua.query.dynamo import DynamoReader
 from thidua.store import Index, SourceInfo, SourceRef, StaleWriteError, TransientStoreError, cost, items, keys
+from thidua.store.table import Table
 from thidua.store.template_schema import create_table_kwargs
 from thidua.understand.entities import leader_id, unit_id, unit_key
 from thidua.understand.record import DocumentRecord, LeaderOut, UnitOut
@@ -32,6 +35,12 @@ def client(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
 @pytest.fixture
 def index(client: Any) -> Index:
     return Index(client, TABLE, sleep=lambda _s: None)
+
+
+@pytest.fixture
+def reader(client: Any) -> DynamoReader:
+    """What the query layer sees of the table the Index writes."""
+    return DynamoReader(client, TABLE)
 
 
 def _record(units: list[str], year: int = 2023, leaders: tuple[str, ...] = ()) -> DocumentRecord:
@@ -76,7 +85,7 @@ def _links(client: Any, doc_id: str) -> list[dict[str, Any]]:
     return [i for i in _doc_items(client, doc_id) if i["sk"]["S"] != keys.META_SK]
 
 
-def test_replace_then_read_back(index: Index) -> None:
+def test_replace_then_read_back(index: Index, reader: DynamoReader) -> None:
     source = _source("a.txt", "a" * 64)
     result = index.replace_document(
         source, _record(["Sở Tư pháp"], leaders=("Lê Văn Cường",)), extractor_version="v1"
@@ -84,15 +93,16 @@ def test_replace_then_read_back(index: Index) -> None:
     doc = index.get_document(source.ref.doc_id)
     assert doc is not None and doc.status == "ok" and doc.record is not None
     assert doc.record.units[0].name == "Sở Tư pháp"
-    page = index.query_links(keys.unit_facet(unit_id("Sở Tư pháp")))
-    assert [link.doc_id for link in page.links] == [source.ref.doc_id]
-    assert Index.is_current(page.links[0], doc)
+    page = reader.links(keys.unit_facet(unit_id("Sở Tư pháp")))
+    assert [link["doc_id"] for link in page.items] == [source.ref.doc_id]
+    assert is_current(reader.meta(source.ref.doc_id), page.items[0])
     assert result.links_written == len(index.document_links(source.ref.doc_id))
-    assert index.entity(unit_id("Sở Tư pháp")) is not None
-    assert [e.id for e in index.find_entities("leader", "le van")] == [leader_id("Lê Văn Cường")]
+    assert reader.entity(unit_id("Sở Tư pháp")) is not None
+    typeahead = reader.catalogue("leader", "le van").items
+    assert [e["id"] for e in typeahead] == [leader_id("Lê Văn Cường")]
 
 
-def test_new_version_replaces_old_links(index: Index, client: Any) -> None:
+def test_new_version_replaces_old_links(index: Index, client: Any, reader: DynamoReader) -> None:
     first = _source("a.txt", "a" * 64)
     index.replace_document(first, _record(["Sở Tư pháp"]), extractor_version="v1")
     second = _source("a.txt", "b" * 64)
@@ -103,8 +113,8 @@ def test_new_version_replaces_old_links(index: Index, client: Any) -> None:
     assert {link.key for link in links} == {items.item_pk_sk(i) for i in _links(client, doc_id)}
     assert all(link.years == [2024] and link.sort_date == "2025-01-10" for link in links)
     assert result.links_deleted > 0
-    assert index.query_links(keys.unit_facet(unit_id("Sở Tư pháp"))).links == []
-    assert len(index.query_links(keys.unit_facet(unit_id("Sở Công Thương"))).links) == 1
+    assert reader.links(keys.unit_facet(unit_id("Sở Tư pháp"))).items == []
+    assert len(reader.links(keys.unit_facet(unit_id("Sở Công Thương"))).items) == 1
     assert len([i for i in _partition(client, doc_id) if i["sk"]["S"] == "META"]) == 1
 
 
@@ -155,7 +165,7 @@ def test_sequencer_ordering_with_tombstone(index: Index, client: Any) -> None:
     assert "expires_at" in _partition(client, ref.doc_id)[0]
 
 
-def test_batch_get_meta_and_year_filter(index: Index) -> None:
+def test_batch_get_meta_and_year_filter(index: Index, reader: DynamoReader) -> None:
     ids = []
     for n, year in enumerate((2021, 2022, 2023)):
         source = _source(f"d{n}.txt", str(n) * 64)
@@ -164,15 +174,17 @@ def test_batch_get_meta_and_year_filter(index: Index) -> None:
     metas = index.batch_get_meta([*ids, "missing"])
     assert set(metas) == set(ids) and all(m.record is None for m in metas.values())
     facet = keys.unit_facet(unit_id("Sở Nội vụ"))
-    newest = index.query_links(facet, limit=10).links
-    assert [link.sort_date for link in newest] == ["2024-01-10", "2023-01-10", "2022-01-10"]
-    assert [link.years for link in index.query_links(facet, year=2022).links] == [[2022]]
-    ranged = index.query_links(facet, date_from="2023-01-01", date_to="2023-12-31").links
-    assert [link.sort_date for link in ranged] == ["2023-01-10"]
-    first = index.query_links(facet, limit=2)
-    assert len(first.links) == 2 and first.last_key is not None
-    rest = index.query_links(facet, limit=2, start_key=first.last_key)
-    assert [link.sort_date for link in rest.links] == ["2022-01-10"]
+    newest = reader.links(facet, limit=10).items
+    assert [link["sk"][:10] for link in newest] == ["2024-01-10", "2023-01-10", "2022-01-10"]
+    lo, hi = keys.window(2022)
+    in_2022 = reader.links(facet, sk_from=lo, sk_to=hi, year=2022, windowed=True).items
+    assert [link["yrs"] for link in in_2022] == [[2022]]
+    ranged = reader.links(facet, sk_from="2023-01-01", sk_to="2023-12-31#~").items
+    assert [link["sk"][:10] for link in ranged] == ["2023-01-10"]
+    first = reader.links(facet, limit=2)
+    assert len(first.items) == 2 and first.last_key is not None
+    rest = reader.links(facet, limit=2, start_key=first.last_key)
+    assert [link["sk"][:10] for link in rest.items] == ["2022-01-10"]
 
 
 class _Throttled:
@@ -230,10 +242,8 @@ def test_read_path_never_scans(index: Index, client: Any, monkeypatch: pytest.Mo
     monkeypatch.setattr(client, "scan", no_scan)
     index.get_document(source.ref.doc_id)
     index.batch_get_meta([source.ref.doc_id])
-    index.query_links(keys.unit_facet(unit_id("Sở Tư pháp")))
     index.status_counts()
     index.documents_by_status("ok")
-    index.find_entities("unit", "so")
 
 
 def test_write_stats_count_items(index: Index) -> None:
@@ -280,7 +290,7 @@ def test_links_complete_cleans_up_after_a_writer_killed_mid_way(
         raise RuntimeError("killed")
 
     with monkeypatch.context() as patch:
-        patch.setattr(Index, "_delete_keys", killed)
+        patch.setattr(Table, "delete_keys", killed)
         with pytest.raises(RuntimeError):
             index.replace_document(new, _record(["Sở Y tế"]), extractor_version="v1")
     assert _keys_of(client, new.ref.doc_id) != clean
@@ -302,7 +312,7 @@ def test_a_writer_killed_before_its_links_leaves_a_document_to_rewrite(
         raise RuntimeError("killed")
 
     with monkeypatch.context() as patch:
-        patch.setattr(Index, "_batch_write", killed)
+        patch.setattr(Table, "batch_write", killed)
         with pytest.raises(RuntimeError):
             index.replace_document(new, _record(["Sở Y tế"], year=2022), extractor_version="v1")
     meta = index.get_meta(new.ref.doc_id)
@@ -378,9 +388,10 @@ def test_a_writer_killed_after_the_switch_has_already_written_the_catalogue(
     # Killed at the cleanup after the META switch: the next delivery finds the document
     # "unchanged" and never writes again, so its entities must already be in the catalogue.
     with monkeypatch.context() as patch:
-        patch.setattr(Index, "_delete_keys", killed)
+        patch.setattr(Table, "delete_keys", killed)
         with pytest.raises(RuntimeError):
             index.replace_document(source, _record(["Sở Công Thương"]), extractor_version="v1")
     meta = index.get_meta(source.ref.doc_id)
     assert meta is not None and index.links_complete(meta)
-    assert [e.id for e in index.find_entities("unit", "so cong thuong")] == [unit_id("Sở Công Thương")]
+    typeahead = DynamoReader.from_index(index).catalogue("unit", "so cong thuong").items
+    assert [e["id"] for e in typeahead] == [unit_id("Sở Công Thương")]

@@ -12,6 +12,7 @@ from moto import mock_aws
 
 from thidua.ingest import ingest_bytes, ingest_file, remove_source
 from thidua.store import Index, SourceRef
+from thidua.store.table import Table
 from thidua.store.template_schema import create_table_kwargs
 from thidua.understand.entities import unit_id, unit_key
 from thidua.understand.record import DocumentRecord, UnitOut
@@ -78,7 +79,7 @@ def test_a_run_killed_after_the_meta_switch_resumes_to_the_same_items(
         raise KeyboardInterrupt
 
     with monkeypatch.context() as patch:
-        patch.setattr(Index, "_delete_keys", killed)
+        patch.setattr(Table, "delete_keys", killed)
         with pytest.raises(KeyboardInterrupt):
             ingest_bytes(source, v2, index, extract=fake_extract)
     assert _doc_keys(index) != uninterrupted  # the old links are still there

@@ -135,7 +135,7 @@ def test_write_units_of_a_typical_document() -> None:
     source, record = _source(), _record()
     meta = items.meta_item(source, record, extractor_version="v1", updated_at="2024-01-12T00:00:00.000Z")
     links = items.link_items(source, record, extractor_version="v1")
-    from thidua.store.index import GSIS
+    from thidua.store.table import GSIS
 
     total = cost.put_cost(meta, GSIS)
     for link in links:

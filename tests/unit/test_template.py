@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from thidua.store import template_schema as ts
-from thidua.store.index import GSIS
+from thidua.store.table import GSIS
 
 ROOT = Path(__file__).resolve().parents[2]
 

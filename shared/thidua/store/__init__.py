@@ -11,15 +11,13 @@ from thidua.store.errors import (
     TableMissingError,
     TransientStoreError,
 )
-from thidua.store.index import EntityRef, Index, LinkPage, StatusPage, WriteResult
+from thidua.store.index import Index, StatusPage, WriteResult
 from thidua.store.items import LinkItem, SourceInfo, SourceRef, StoredDocument
 from thidua.store.settings import StoreSettings
 
 __all__ = [
-    "EntityRef",
     "Index",
     "LinkItem",
-    "LinkPage",
     "ObjectMissingError",
     "SourceInfo",
     "SourceRef",
