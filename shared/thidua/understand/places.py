@@ -132,8 +132,12 @@ def place_org(w: Words, pl: Place) -> Org:
                kind="place", head=(pl.level,), place=pl, generic=is_generic(w.tokens, pl.start))
 
 
-def _place_item(w: Words, k: int, level: str) -> int:
-    """Length of one place name in a list (a province for "tỉnh"; a number for "quận")."""
+def _place_item(w: Words, k: int, level: str, listed: bool = False) -> int:
+    """Length of one place name in a list (a province for "tỉnh"; a number for "quận").
+
+    A province name the gazetteer does not know is taken only where the text plainly lists
+    provinces (`listed`: after "các tỉnh:", or once the list has begun) and never a region.
+    """
     tokens = w.tokens
     if tokens[k].is_num:
         return 1 if level in ("quận", "phường") else 0
@@ -146,13 +150,13 @@ def _place_item(w: Words, k: int, level: str) -> int:
                 taken += 1
             n += 1
         return n
-    if level == "tỉnh" or lex.longest_phrase(w.low(k, 5), lex.region_phrases()):
+    if (level == "tỉnh" and not listed) or lex.longest_phrase(w.low(k, 5), lex.region_phrases()):
         return 0
     run = caps_run(w, k, 4)
     for n in range(run):
         if stops_place(w, k + n) or match_head(w, k + n):
             return n  # an honorific-like syllable is part of a place ("Anh Sơn", "Bà Rịa")
-    return 0 if person_at(w, k) else run
+    return 0 if person_at(w, k) and not listed else run  # "các tỉnh: Mai Sơn, …" lists places
 
 
 def names_list(w: Words, k: int, level: str) -> list[tuple[int, int, str, int]]:
@@ -170,7 +174,15 @@ def names_list(w: Words, k: int, level: str) -> list[tuple[int, int, str, int]]:
             items.append((own.end - len(own.name.split()), own.end, own.level, k))
             k = own.end
         else:
-            n = _place_item(w, k, level)
+            listed = bool(items) or (k > 0 and tokens[k - 1].text == ":")
+            n = _place_item(w, k, level, listed)
+            if n == 0 and not listed:
+                # "các tỉnh A, B và C": an unknown first name counts when another name follows it
+                n = _place_item(w, k, level, True)
+                after = k + n
+                if not (n and after + 1 < len(tokens) and tokens[after].low in (",", "và")
+                        and tokens[after + 1].cap and not match_head(w, after + 1)):
+                    n = 0
             if n == 0:
                 break
             items.append((k, k + n, level, k))

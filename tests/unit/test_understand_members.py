@@ -1,0 +1,45 @@
+"""Member lists in shapes met on unseen text, with place names no gazetteer knows.
+
+Every sentence here is invented, and so are the provinces, districts and bodies: the grammar
+has to read the shape of the list, not recognise the names.
+"""
+
+from __future__ import annotations
+
+from entity_support import has_unit, read
+
+from thidua.understand.document import BlocFact, Document
+from thidua.understand.text import fold
+
+
+def _only(doc: Document) -> BlocFact:
+    assert len(doc.blocs) == 1, [b.name for b in doc.blocs]
+    return doc.blocs[0]
+
+
+def _members(doc: Document) -> set[str]:
+    return {fold(m) for m in _only(doc).members}
+
+
+def test_unknown_provinces_after_cac_tinh_colon_are_spelled_out() -> None:
+    doc = read(
+        "Cụm thi đua số 7 gồm Kho bạc Nhà nước các tỉnh: Đồi Mai, Bến Sỏi, Lũng Hạ và Cát Vàng; "
+        "Kho bạc Nhà nước tỉnh Đồi Mai là Cụm trưởng."
+    )
+    provinces = ("Đồi Mai", "Bến Sỏi", "Lũng Hạ", "Cát Vàng")
+    assert _members(doc) == {fold(f"Kho bạc Nhà nước tỉnh {p}") for p in provinces}
+    assert has_unit(doc, "Kho bạc Nhà nước tỉnh Cát Vàng")
+
+
+def test_unknown_provinces_after_a_count_and_a_colon() -> None:
+    doc = read("Cụm thi đua số 2 gồm BHXH 4 tỉnh: Mai Sơn Hạ, Đồi Cát, Nam Lũng và Bến Sỏi.")
+    assert len(_only(doc).members) == 4
+    assert fold("BHXH tỉnh Nam Lũng") in _members(doc)
+
+
+def test_unknown_provinces_without_a_colon_need_a_list() -> None:
+    listed = read("Khối thi đua số 4 gồm Sở Tư pháp các tỉnh Đồi Mai, Bến Sỏi và Cát Vàng.")
+    assert len(_only(listed).members) == 3
+    # one capitalised word group after "các tỉnh" with a body after "và" is no list of provinces
+    single = read("Khối thi đua số 4 họp với lãnh đạo các tỉnh Đồi Mai và Hội đồng Thi đua tỉnh.")
+    assert not any("Hội đồng" in m for m in _only(single).members)
