@@ -43,3 +43,24 @@ def test_unknown_provinces_without_a_colon_need_a_list() -> None:
     # one capitalised word group after "các tỉnh" with a body after "và" is no list of provinces
     single = read("Khối thi đua số 4 họp với lãnh đạo các tỉnh Đồi Mai và Hội đồng Thi đua tỉnh.")
     assert not any("Hội đồng" in m for m in _only(single).members)
+
+
+def test_a_count_in_words_before_the_kind_of_member() -> None:
+    doc = read(
+        "Khối thi đua số 9 họp tổng kết. Khối gồm ba đơn vị: Ban Quản lý rừng phòng hộ Đồi Mai, "
+        "Hạt Kiểm lâm huyện Bến Sỏi và Trung tâm Khuyến nông tỉnh."
+    )
+    assert _members(doc) == {fold(n) for n in (
+        "Ban Quản lý rừng phòng hộ Đồi Mai", "Hạt Kiểm lâm huyện Bến Sỏi", "Trung tâm Khuyến nông tỉnh")}
+
+
+def test_bare_names_after_a_counted_place_word_take_that_level() -> None:
+    doc = read(
+        "Khối thi đua các huyện vùng cao đã họp. Khối có 4 huyện là Lũng Hạ, Đồi Cát, Bến Sỏi và Nậm Cút."
+    )
+    assert _members(doc) == {fold(f"huyện {n}") for n in ("Lũng Hạ", "Đồi Cát", "Bến Sỏi", "Nậm Cút")}
+
+
+def test_a_counted_place_word_that_describes_is_no_list() -> None:
+    doc = read("Khối thi đua số 2 có 4 huyện miền núi, Đồi Cát là đơn vị dẫn đầu.")
+    assert fold("huyện Đồi Cát") not in _members(doc)

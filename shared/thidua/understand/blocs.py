@@ -27,6 +27,7 @@ from thidua.understand.blocgrammar import BlocMention, bloc_mentions, shouted_bl
 from thidua.understand.document import BlocFact, Document, Evidence, UnitFact
 from thidua.understand.entities import unit_key
 from thidua.understand.leaders import leader_groups
+from thidua.understand.numbers import NUMBER_WORDS
 from thidua.understand.locality import is_province
 from thidua.understand.orgnames import phrases, words
 from thidua.understand.orgs import scan
@@ -227,6 +228,13 @@ def _read_list(
             kind = tokens[k].text.capitalize()  # "gồm 5 trường: Mầm non Sao Mai, …"
             k += 1
             continue
+        elif not items and level is None and (counted := _counted_places(w, k)) is not None:
+            level, k = counted  # "có 5 huyện là A, B…": each bare name is a huyện
+            continue
+        elif not items and tokens[k].low in NUMBER_WORDS and k + 1 < len(tokens) and (
+                tokens[k + 1].low in _FILLERS or tokens[k + 1].low in _UNIT_KINDS):
+            k += 1  # "gồm ba đơn vị: …", "có bảy cơ quan: …"
+            continue
         elif tokens[k].low in _FILLERS or tokens[k].is_num or tokens[k].low == "," or (
                 not items and tokens[k].low in _UNIT_KINDS):  # "gồm 6 doanh nghiệp: …"
             if items and tokens[k].low not in ("các",) and not tokens[k].is_num:
@@ -260,6 +268,21 @@ def _read_list(
             continue
         break
     return items
+
+
+def _counted_places(w: Words, k: int) -> tuple[str, int] | None:
+    """ "5 huyện", "ba xã", "các thị xã" opening a member list: the place level and the index after it."""
+    tokens = w.tokens
+    if k == 0 or not (tokens[k - 1].is_num or tokens[k - 1].low in NUMBER_WORDS or tokens[k - 1].low == "các"):
+        return None
+    for place_words, level in lex.PLACE_WORDS.items():
+        n = len(place_words)
+        if tuple(w.low(k, n)) == place_words and place_words != ("tp",):
+            end = k + n
+            if end < len(tokens) and not tokens[end].cap and tokens[end].low not in ("là", ":", "gồm"):
+                return None  # "5 huyện miền núi …" describes the members, it lists none
+            return level, end
+    return None
 
 
 def _year_near(w: Words, k: int) -> int | None:
