@@ -27,8 +27,8 @@ from thidua.understand.blocgrammar import BlocMention, bloc_mentions, shouted_bl
 from thidua.understand.document import BlocFact, Document, Evidence, UnitFact
 from thidua.understand.entities import unit_key
 from thidua.understand.leaders import leader_groups
-from thidua.understand.numbers import NUMBER_WORDS
 from thidua.understand.locality import is_province
+from thidua.understand.numbers import NUMBER_WORDS
 from thidua.understand.orgnames import phrases, words
 from thidua.understand.orgs import scan
 from thidua.understand.people import people_in
@@ -273,7 +273,8 @@ def _read_list(
 def _counted_places(w: Words, k: int) -> tuple[str, int] | None:
     """ "5 huyện", "ba xã", "các thị xã" opening a member list: the place level and the index after it."""
     tokens = w.tokens
-    if k == 0 or not (tokens[k - 1].is_num or tokens[k - 1].low in NUMBER_WORDS or tokens[k - 1].low == "các"):
+    before = tokens[k - 1] if k > 0 else None
+    if before is None or not (before.is_num or before.low in NUMBER_WORDS or before.low == "các"):
         return None
     for place_words, level in lex.PLACE_WORDS.items():
         n = len(place_words)
