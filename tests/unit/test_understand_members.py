@@ -64,3 +64,41 @@ def test_bare_names_after_a_counted_place_word_take_that_level() -> None:
 def test_a_counted_place_word_that_describes_is_no_list() -> None:
     doc = read("Khối thi đua số 2 có 4 huyện miền núi, Đồi Cát là đơn vị dẫn đầu.")
     assert fold("huyện Đồi Cát") not in _members(doc)
+
+
+def test_rows_of_a_score_table_are_the_members() -> None:
+    doc = read(
+        "Cụm thi đua số 8 họp bình xét năm 2024.\n"
+        "Bảng điểm:\n"
+        "1 | Trạm Thú y huyện Đồi Cát | 97,5 | 1\n"
+        "2 | Trạm Thú y thị xã Bến Sỏi | 95 | 2\n"
+        "3 | Trạm Thú y huyện Nậm Cút | 91,25 | 3\n"
+    )
+    assert _members(doc) == {fold(n) for n in (
+        "Trạm Thú y huyện Đồi Cát", "Trạm Thú y thị xã Bến Sỏi", "Trạm Thú y huyện Nậm Cút")}
+
+
+def test_rows_under_a_unit_column_header_are_the_members() -> None:
+    doc = read(
+        "Khối thi đua số 5 họp bình xét năm 2024.\n"
+        "STT | Tên đơn vị | Xếp loại\n"
+        "1 | Trạm Thú y huyện Đồi Cát | Xuất sắc\n"
+        "2 | Trạm Thú y huyện Nậm Cút | Tốt\n"
+    )
+    assert _members(doc) == {fold("Trạm Thú y huyện Đồi Cát"), fold("Trạm Thú y huyện Nậm Cút")}
+
+
+def test_a_line_of_votes_after_a_colon_lists_no_members() -> None:
+    doc = read(
+        "Cụm thi đua số 8 gồm Trạm Thú y huyện Đồi Cát và Trạm Thú y huyện Nậm Cút.\n"
+        "Cụm thống nhất bỏ phiếu:\n"
+        "- Đề nghị UBND tỉnh tặng Cờ thi đua cho Trạm Thú y huyện Đồi Cát.\n"
+        "- Đề nghị tặng Bằng khen cho hai tập thể.\n"
+    )
+    assert _members(doc) == {fold("Trạm Thú y huyện Đồi Cát"), fold("Trạm Thú y huyện Nậm Cút")}
+    assert not has_unit(doc, "Đề nghị")
+
+
+def test_a_place_named_like_a_verb_stays_in_a_list() -> None:
+    doc = read("Cụm thi đua số 3 gồm 3 huyện: Đồi Cát, Thống Nhất và Nậm Cút.")
+    assert fold("huyện Thống Nhất") in _members(doc)

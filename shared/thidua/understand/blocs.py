@@ -50,8 +50,25 @@ _UNIT_KINDS = frozenset(
     words("doanh nghiệp công ty tập thể cục chi tổng sở ban ngành đội phòng hội viện trung tâm bệnh")
 )
 _EVENT_WORDS = frozenset(
-    tuple(p.split()) for p in phrases("tổng kết|sơ kết|ký kết|phát động|triển khai|tổ chức|hội nghị|ra quân")
+    tuple(p.split()) for p in phrases(
+        "tổng kết|sơ kết|ký kết|phát động|triển khai|tổ chức|hội nghị|ra quân"
+    )
 )
+# Verbs that open a line of votes, not a name: only as written, second word in lower case
+# ("Đề nghị UBND tỉnh tặng …"; "Thống Nhất" is a district).
+_VOTE_VERBS = frozenset(
+    tuple(p.split()) for p in phrases("đề nghị|đề xuất|bỏ phiếu|suy tôn|bình xét|biểu quyết|thống nhất")
+)
+# Words between a bloc's name and a colon that announce something other than its members
+# ("Cụm thống nhất bỏ phiếu:", "Khối đề nghị khen thưởng:", "kết quả chấm điểm:").
+_NOT_LIST_CUES = frozenset(
+    tuple(p.split()) for p in phrases(
+        "thống nhất|bỏ phiếu|đề nghị|biểu quyết|bình xét|suy tôn|kết quả|xếp loại|xếp hạng|nội dung|"
+        "chỉ tiêu|phương hướng|nhiệm vụ|kiến nghị|giải pháp|khen thưởng|chương trình"
+    )
+)
+# Column titles of a table whose rows are units ("STT | Đơn vị | Điểm | Xếp thứ").
+_UNIT_COLUMNS = frozenset({"don vi", "ten don vi", "co quan", "ten co quan", "don vi thanh vien"})
 _CONNECTORS = frozenset(words("là làm được giao nhiệm vụ bầu đơn vị giữ chức vai trò nhận - ( , do |"))
 # Words of a descriptive name that do not tell blocs apart ("các phường" and "khối phường" are one).
 _FILLER_WORDS = frozenset({"cac", "khoi", "cum", "thi", "dua"})
@@ -180,6 +197,8 @@ def _bare_item(w: Words, k: int) -> int:
         n = max(n + 1, w.word_end(k + n) - k)
     if n and tuple(w.low(k, 2)) in _EVENT_WORDS:
         return 0  # "… các tỉnh: Tổng kết phong trào …": a headline goes on, no member
+    if tuple(w.low(k, 2)) in _VOTE_VERBS and not tokens[k + 1].cap:
+        return 0  # "- Đề nghị UBND tỉnh tặng Cờ thi đua …"
     if n and k + n < len(tokens) and tokens[k + n].is_num and len(tokens[k + n].text) <= 2:
         n += 1  # "THPT Lê Lợi 2"
     if n and person_at(w, k):
@@ -198,6 +217,8 @@ def _list_start(w: Words, mention_end: int, mention_start: int) -> int | None:
     limit = min(len(tokens), mention_end + 10)
     while k < limit:
         low = tokens[k].low
+        if low == ":" and any(tuple(w.low(m, 2)) in _NOT_LIST_CUES for m in range(mention_end, k)):
+            return None
         if low == "gồm" or low == ":":
             return k + 1
         if low == "có" and k + 1 < len(tokens) and tokens[k + 1].is_num:
@@ -486,6 +507,11 @@ def _members_from_sentences(doc: Document, blocs: list[_Bloc]) -> None:
         mentions = bloc_mentions(seg)
         low = seg.text.lower()
         has_role = "trưởng" in low or "phó" in low
+        if pending is None and _score_row(seg):
+            pending = _last_named(blocs, seg.start)  # a ranking whose header row was lost
+        if _unit_table_header(seg):
+            pending = _last_named(blocs, seg.start)  # "STT | Đơn vị | Điểm": each row names a unit
+            continue
         if pending is not None and "|" in seg.text and not seg.tokens[0].is_num:
             continue  # a table's header row: the rows below still list the members
         if pending is not None and _is_item_line(seg):
@@ -530,6 +556,29 @@ def _members_from_sentences(doc: Document, blocs: list[_Bloc]) -> None:
             bloc = _nearest(blocs, seg, len(seg.tokens))
             if bloc is not None:
                 bloc.roles.append(found)
+
+
+def _unit_table_header(seg: Segment) -> bool:
+    """The header row of a table flattened to text whose rows are units ("STT | Đơn vị | Điểm")."""
+    cells = seg.text.split("|")
+    return len(cells) >= 3 and any(fold(c).strip(" .:") in _UNIT_COLUMNS for c in cells)
+
+
+_SCORE_CELL = re.compile(r"^\d+(?:[.,]\d+)?$")
+
+
+def _score_row(seg: Segment) -> bool:
+    """A row of a score table flattened to text ("2 | Trung tâm Y tế huyện X | 94,0 | 93,5 | 2"): its
+    rank, one name, then only numbers. A bloc's ranking lists its units."""
+    cells = [c.strip() for c in seg.text.split("|")]
+    return (len(cells) >= 3 and cells[0].isdigit() and not _SCORE_CELL.match(cells[1])
+            and all(_SCORE_CELL.match(c) for c in cells[2:]))
+
+
+def _last_named(blocs: list[_Bloc], offset: int) -> _Bloc | None:
+    """The bloc named last before a point of the text, else the document's main bloc."""
+    before = [(m.start, b) for b in blocs for m in b.mentions if m.start < offset]
+    return max(before, key=lambda x: x[0])[1] if before else _main(blocs)
 
 
 _PLACE_WORDS_FOLDED = {"tinh": "tỉnh", "huyen": "huyện", "quan": "quận", "phuong": "phường", "xa": "xã"}

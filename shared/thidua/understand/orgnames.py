@@ -71,7 +71,7 @@ HEADS: list[Head] = [
     *_h("công ty|cty|tổng công ty|tập đoàn|hợp tác xã|htx|xí nghiệp|nhà máy", "company"),
     *_h("quỹ tín dụng nhân dân|quỹ tín dụng", "company"),
     # Field units named by their post and place ("Hạt Kiểm lâm huyện X", "Đội Quản lý thị trường số 2").
-    *_h("hạt kiểm lâm|đội", "agency"),
+    *_h("hạt kiểm lâm|đội|trạm", "agency"),  # "Trạm Y tế xã X", "Trạm Khuyến nông huyện Y"
     *_h("báo|đài|tạp chí|đài phát thanh|đài truyền hình", "media"),
 ]
 
@@ -92,6 +92,7 @@ NOT_AFTER_HEAD: dict[str, frozenset[str]] = {
     "vùng": frozenset(["sâu", "xa", "khó"]),
     "đội": frozenset(["ngũ", "tuyển", "hình", "viên", "bóng", "mũ"]),
     "trung tâm": frozenset(["hội"]),
+    "trạm": frozenset(["dừng", "sạc", "xe"]),
 }
 
 # Lower-case field words that continue a name after its head.
