@@ -102,3 +102,23 @@ def test_a_line_of_votes_after_a_colon_lists_no_members() -> None:
 def test_a_place_named_like_a_verb_stays_in_a_list() -> None:
     doc = read("Cụm thi đua số 3 gồm 3 huyện: Đồi Cát, Thống Nhất và Nậm Cút.")
     assert fold("huyện Thống Nhất") in _members(doc)
+
+
+def test_bulleted_lines_under_numbered_bloc_headings_belong_to_that_bloc() -> None:
+    doc = read(
+        "Ngày 5/1/2025, Hội đồng thi đua tỉnh họp với hai khối.\n"
+        "1. Khối thi đua số I (khối kinh tế)\n"
+        "- Khối trưởng: Sở Công Thương; Khối phó: Sở Xây dựng.\n"
+        "- Thành viên còn lại: Sở Giao thông vận tải, Cục Thống kê tỉnh.\n"
+        "2. Khối thi đua số II (khối nội chính)\n"
+        "- Khối trưởng: Sở Tư pháp; Khối phó: Thanh tra tỉnh.\n"
+        "- Các đơn vị thành viên: Công an tỉnh, Tòa án nhân dân tỉnh.\n"
+    )
+    by_name = {b.name: b for b in doc.blocs}
+    first, second = by_name["Khối thi đua số I"], by_name["Khối thi đua số II"]
+    assert (first.head, first.deputy) == ("Sở Công Thương", "Sở Xây dựng")
+    assert (second.head, second.deputy) == ("Sở Tư pháp", "Thanh tra tỉnh")
+    assert {fold(m) for m in first.members} == {fold(n) for n in (
+        "Sở Công Thương", "Sở Xây dựng", "Sở Giao thông vận tải", "Cục Thống kê tỉnh")}
+    assert {fold(m) for m in second.members} == {fold(n) for n in (
+        "Sở Tư pháp", "Thanh tra tỉnh", "Công an tỉnh", "Tòa án nhân dân tỉnh")}

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from thidua.understand import orgnames as lex
-from thidua.understand.blocgrammar import BlocMention, bloc_mentions, shouted_bloc_mentions
+from thidua.understand.blocgrammar import BlocMention, bloc_mentions, roman_value, shouted_bloc_mentions
 from thidua.understand.document import BlocFact, Document, Evidence, UnitFact
 from thidua.understand.entities import unit_key
 from thidua.understand.leaders import leader_groups
@@ -503,6 +503,7 @@ def _is_item_line(seg: Segment) -> bool:
 
 def _members_from_sentences(doc: Document, blocs: list[_Bloc]) -> None:
     pending: _Bloc | None = None  # a list announced at the end of a line goes on in the lines below
+    section: _Bloc | None = None  # a numbered heading naming a bloc owns the bulleted lines below it
     for seg in segments(doc.text):
         mentions = bloc_mentions(seg)
         low = seg.text.lower()
@@ -523,6 +524,10 @@ def _members_from_sentences(doc: Document, blocs: list[_Bloc]) -> None:
             pending.roles.extend(_org_roles(w, scan(seg)))  # "2 | Trường … | Cụm phó"
             continue
         pending = None
+        if section is not None and _is_item_line(seg) and not any(not m.backref for m in mentions):
+            _section_line(section, seg)
+            continue
+        section = _heading_bloc(blocs, seg, mentions)
         if not mentions and not has_role:
             continue
         w = Words.of(seg)
@@ -556,6 +561,37 @@ def _members_from_sentences(doc: Document, blocs: list[_Bloc]) -> None:
             bloc = _nearest(blocs, seg, len(seg.tokens))
             if bloc is not None:
                 bloc.roles.append(found)
+
+
+def _heading_bloc(blocs: list[_Bloc], seg: Segment, mentions: Sequence[BlocMention]) -> _Bloc | None:
+    """The bloc a numbered heading names ("1. Khối thi đua số I (các cơ quan tổng hợp)"), else None."""
+    tokens = seg.tokens
+    named = [m for m in mentions if not m.backref]
+    if not named or len(tokens) > 20 or len(tokens) < 3:
+        return None
+    numbered = (tokens[0].is_num or roman_value(tokens[0].text) is not None) and tokens[1].text in (".", ")")
+    if not numbered or named[0].i > 2:
+        return None
+    return next((b for b in blocs if named[0] in b.mentions), None)
+
+
+def _section_line(bloc: _Bloc, seg: Segment) -> None:
+    """A bulleted line under a bloc's heading: "- Khối trưởng: X; Khối phó: Y", "- Thành viên: A, B, C"."""
+    w = Words.of(seg)
+    orgs = scan(seg)
+    bloc.roles.extend(_org_roles(w, orgs))
+    tokens = w.tokens
+    colon = next((k for k, t in enumerate(tokens) if t.text == ":"), None)
+    if colon is None or colon > 6:
+        return
+    before = " ".join(w.low(0, colon))
+    if not any(cue in before for cue in ("thành viên", "gồm", "đơn vị")) or match_bloc_role(w.low(1, 4)):
+        return
+    if any(tuple(w.low(m, 2)) in _NOT_LIST_CUES for m in range(colon)):
+        return
+    by_lead = {(o.lead if o.lead >= 0 else o.i): o for o in orgs}
+    for member in _read_list(w, colon + 1, by_lead, []):
+        _add_member(bloc, _spell_with_parent(bloc, member))
 
 
 def _unit_table_header(seg: Segment) -> bool:
