@@ -227,6 +227,8 @@ def _place_names(segs: list[Segment]) -> frozenset[tuple[str, ...]]:
         for k, tok in enumerate(tokens):
             if tok.text not in _PLACE_WORDS:
                 continue
+            if k > 0 and tok.text == "xã" and tokens[k - 1].text == "thị":
+                continue  # read with its "thị" (and the committee before it)
             n = k + 1
             if tok.text in ("thị", "thành"):
                 if n >= len(tokens) or tokens[n].text not in ("xã", "trấn", "phố"):
@@ -242,9 +244,24 @@ def _place_names(segs: list[Segment]) -> frozenset[tuple[str, ...]]:
                 run += 1
             if run >= 3 and tokens[n].low in SURNAMES and _office_before(tokens, k):
                 continue  # "Phó Trưởng ban X thành phố Lê Thị Hà": the office holder, not a place
+            if run >= 3 and _office_before(tokens, k):
+                # "Chủ tịch LĐLĐ huyện Pác Tà Vàng Thị Mỷ": the office holder's name follows the place
+                run = _before_holder(tokens, n, run)
             if run >= 2:
                 out.add(tuple(t.low for t in tokens[n : n + run]))
     return frozenset(out)
+
+
+def _before_holder(tokens: tuple[Token, ...], n: int, run: int) -> int:
+    """How many capitalised words from n name the place when a surname-led name of three or more
+    syllables starts inside or right after them (the office holder)."""
+    end = n
+    while end < len(tokens) and end - n < 8 and tokens[end].is_word and tokens[end].cap:
+        end += 1
+    for p in range(2, run):
+        if tokens[n + p].low in SURNAMES and end - (n + p) >= 3:
+            return p
+    return run
 
 
 def _office_before(tokens: tuple[Token, ...], k: int) -> bool:
