@@ -122,3 +122,21 @@ def test_bulleted_lines_under_numbered_bloc_headings_belong_to_that_bloc() -> No
         "Sở Công Thương", "Sở Xây dựng", "Sở Giao thông vận tải", "Cục Thống kê tỉnh")}
     assert {fold(m) for m in second.members} == {fold(n) for n in (
         "Sở Tư pháp", "Thanh tra tỉnh", "Công an tỉnh", "Tòa án nhân dân tỉnh")}
+
+
+def test_a_unit_assigned_the_role_in_the_passive_is_the_head() -> None:
+    bloc = _only(read(
+        "Cụm thi đua số 6 gồm Hạt Kiểm lâm huyện Đồi Cát và Hạt Kiểm lâm huyện Nậm Cút; năm nay Hạt Kiểm "
+        "lâm huyện Nậm Cút được phân công làm Cụm trưởng, Hạt Kiểm lâm huyện Đồi Cát được cử làm Cụm phó."
+    ))
+    assert bloc.head == "Hạt Kiểm lâm huyện Nậm Cút"
+    assert bloc.deputy == "Hạt Kiểm lâm huyện Đồi Cát"
+
+
+def test_the_head_is_written_as_the_member_list_writes_it() -> None:
+    bloc = _only(read(
+        "Khối thi đua các huyện vùng cao có 3 huyện là Đồi Cát, Nậm Cút và Bến Sỏi. Ông Lò Văn Sáng, "
+        "Chủ tịch UBND huyện Nậm Cút – đơn vị Khối trưởng năm 2024, chủ trì."
+    ))
+    assert bloc.head == "huyện Nậm Cút"
+    assert len(bloc.members) == 3

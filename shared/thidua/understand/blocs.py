@@ -69,7 +69,9 @@ _NOT_LIST_CUES = frozenset(
 )
 # Column titles of a table whose rows are units ("STT | Đơn vị | Điểm | Xếp thứ").
 _UNIT_COLUMNS = frozenset({"don vi", "ten don vi", "co quan", "ten co quan", "don vi thanh vien"})
-_CONNECTORS = frozenset(words("là làm được giao nhiệm vụ bầu đơn vị giữ chức vai trò nhận - ( , do |"))
+_CONNECTORS = frozenset(words(
+    "là làm được giao nhiệm vụ bầu đơn vị giữ chức vai trò nhận - ( , do | phân công cử chọn"
+))  # "X được phân công làm Cụm trưởng", "X được cử làm Khối phó"
 # Words of a descriptive name that do not tell blocs apart ("các phường" and "khối phường" are one).
 _FILLER_WORDS = frozenset({"cac", "khoi", "cum", "thi", "dua"})
 _PROVINCE_AFTER_PLACE_WORD = re.compile(r"\b(?:tinh|thanh pho) (?=(\w+ \w+(?: \w+)?)$)")
@@ -490,6 +492,20 @@ def _add_member(bloc: _Bloc, member: _Member) -> None:
     bloc.members.append(member)
 
 
+def _as_listed(bloc: _Bloc, unit: str | None) -> str | None:
+    """A unit as the bloc's member list writes it (the list's spelling of the same member)."""
+    if unit is None:
+        return None
+    probe = _Bloc()
+    _add_member(probe, _Member(unit, 0, 0, bloc.mentions[0].seg))
+    for m in bloc.members:
+        before = len(probe.members)
+        _add_member(probe, m)
+        if len(probe.members) == before:
+            return m.name
+    return unit
+
+
 def _is_item_line(seg: Segment) -> bool:
     """A line of a bulleted or numbered list ("- Sở Tư pháp;", "2. UBND huyện …")."""
     tokens = seg.tokens
@@ -788,6 +804,8 @@ def find_blocs(doc: Document) -> None:
         head, deputy, next_head = _choose_head(bloc, doc)
         for r in bloc.roles:  # a unit named head or deputy (for any year) is a member
             _add_member(bloc, _Member(r.unit, r.start, r.end, r.seg))
+        # the head as the member list writes it ("huyện X" for the "UBND huyện X" its chairman leads)
+        head, deputy, next_head = (_as_listed(bloc, u) for u in (head, deputy, next_head))
         first = bloc.mentions[0]
         facts.append(BlocFact(
             name=bloc.name,
