@@ -140,3 +140,17 @@ def test_the_head_is_written_as_the_member_list_writes_it() -> None:
     ))
     assert bloc.head == "huyện Nậm Cút"
     assert len(bloc.members) == 3
+
+
+def test_a_body_named_with_surname_like_words_in_a_list_in_parentheses() -> None:
+    doc = read(
+        "Cụm thi đua số 3 của Tỉnh đoàn (gồm Thành đoàn Bến Sỏi, Huyện đoàn Lạc Đồi Mây và Đoàn Khối các "
+        "cơ quan tỉnh) tổ chức lễ ra quân."
+    )
+    assert _members(doc) == {fold(n) for n in (
+        "Thành đoàn Bến Sỏi", "Huyện đoàn Lạc Đồi Mây", "Đoàn Khối các cơ quan tỉnh")}
+
+
+def test_a_name_with_a_middle_name_after_a_body_is_still_a_person() -> None:
+    doc = read("Dự hội nghị có Bí thư Huyện đoàn Lạc Văn Sơn, đại diện các xã.")
+    assert "Lạc Văn Sơn" in {lead.name for lead in doc.leaders}

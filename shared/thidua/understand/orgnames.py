@@ -66,6 +66,7 @@ HEADS: list[Head] = [
         "|hội cựu chiến binh|hội ccb|hội chữ thập đỏ", "mass", needs_tail=False),
     *_h("bộ chỉ huy|bộ chqs|ban chqs|bchqs|bộ tư lệnh|bộ đội biên phòng|bđbp", "military"),
     *_h("trung ương hội|t.ư hội|tw hội|trung ương đoàn|t.ư đoàn|tw đoàn", "mass", needs_tail=False),
+    *_h("đoàn khối", "mass"),  # "Đoàn Khối các cơ quan tỉnh": the youth union of a bloc of agencies
     *_h("quân khu|quân đoàn|sư đoàn|lữ đoàn|trung đoàn|binh đoàn|vùng", "military", numbered=True),
     *_h("trường|đại học|học viện|phân hiệu|cao đẳng", "school"),
     *_h("công ty|cty|tổng công ty|tập đoàn|hợp tác xã|htx|xí nghiệp|nhà máy", "company"),

@@ -24,6 +24,7 @@ from thidua.understand.tokens import Segment, Token
 from thidua.understand.words import (
     ABBREVIATIONS,
     GENERIC_BEFORE,
+    MIDDLE_NAMES,
     Org,
     Place,
     Words,
@@ -120,6 +121,9 @@ def _tail(w: Words, j: int, head: lex.Head) -> tuple[int, Place | None, frozense
             k += 2  # "Sở GD&ĐT"
             continue
         if tok.low in lex.LINKERS and more:
+            if tok.low == "các" and k == j and head.words[-1] == "khối":
+                k += 1  # "Đoàn Khối các cơ quan tỉnh"
+                continue
             if tok.low == "các" and head.words[0] != "liên" and not field_next:
                 break  # "Liên hiệp các Hội …", "Ban Quản lý các khu công nghiệp"; not "Sở Nội vụ các tỉnh"
             k += 1
@@ -155,7 +159,8 @@ def _tail(w: Words, j: int, head: lex.Head) -> tuple[int, Place | None, frozense
                 continue
             if stops_name(w, k):
                 break
-            if person_at(w, k) and not (head.kind in ("school", "company") and k > j):
+            if person_at(w, k) and not (head.kind in ("school", "company") and k > j) and not (
+                    k == j and _listed_name(w, j - len(head.words), k)):
                 break  # but a school may bear a person's name ("Trường Tiểu học Nguyễn Văn Trỗi")
             nested = match_head(w, k)
             if nested is not None and k > j and _committee_parent(w, k, nested[0], inner):
@@ -277,6 +282,18 @@ def _lower_bridge(w: Words, k: int) -> int:
     if stops_name(w, end) or person_at(w, end) or match_head(w, end):
         return 0
     return n
+
+
+def _listed_name(w: Words, i: int, k: int) -> bool:
+    """Whether the surname-led words at k, right after the head at i, are the body's own name in a
+    list of bodies ("gồm Huyện đoàn Lạc Sơn Tây và …"): the head follows a list word, the words
+    end at a list boundary, and no middle name ("Văn", "Thị") marks them as a person."""
+    tokens = w.tokens
+    if i <= 0 or tokens[i - 1].low not in ("gồm", ",", "(", "và", ":", ";", "là"):
+        return False
+    end = k + caps_run(w, k, 4)
+    return (end - k >= 2 and tokens[k + 1].low not in MIDDLE_NAMES
+            and (end == len(tokens) or tokens[end].low in (",", "và", ")", ";", ".")))
 
 
 def _caps_person_like(w: Words, i: int) -> bool:
