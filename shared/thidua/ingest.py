@@ -14,7 +14,8 @@ Transient storage errors (throttling, 5xx) are raised, never stored as `failed`.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -27,6 +28,8 @@ from thidua.store.items import SourceInfo, SourceRef
 from thidua.store.objects import ObjectStore, ObjectTooLargeError
 from thidua.understand.extract import extract_record
 from thidua.understand.record import DocumentRecord
+
+log = logging.getLogger(__name__)
 
 OutcomeStatus = Literal["ok", "unchanged", "failed", "deleted", "stale", "missing"]
 Extractor = Callable[..., DocumentRecord]
@@ -50,6 +53,16 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+@dataclass(frozen=True)
+class SourceBytes:
+    """The bytes of one source to ingest, with what the event that brought them says."""
+
+    ref: SourceRef
+    data: bytes
+    sequencer: str | None = None  # S3's ordering key of the event; None outside S3 events
+    force: bool = False  # re-read and re-extract even when these bytes are indexed already
+
+
 def ingest_bytes(
     source: SourceRef,
     data: bytes,
@@ -67,39 +80,91 @@ def ingest_bytes(
     `force` re-reads and re-extracts even when the same bytes and extractor are indexed
     (`thidua reindex --all`, and documents a killed bulk run had in flight).
     """
-    digest = content_hash(data)
-    meta = index.get_meta(source.doc_id, with_record=False)
-    if index.is_stale(meta, sequencer):
-        return IngestOutcome("stale", source.doc_id, source.uri)
-    if (
-        not force
-        and meta is not None
-        and index.is_unchanged(meta, digest, extractor_version)
-        and index.links_complete(meta)
-    ):
-        if sequencer:
-            index.touch_sequencer(source.doc_id, sequencer)
-        return IngestOutcome("unchanged", source.doc_id, source.uri, format=meta.format)
-    info = SourceInfo(ref=source, size=len(data), content_hash=digest, sequencer=sequencer)
+    (outcome,) = ingest_many(
+        [SourceBytes(source, data, sequencer, force)],
+        index,
+        limits=limits,
+        extractor_version=extractor_version,
+        extract=extract,
+    )
+    return outcome
+
+
+def ingest_many(
+    sources: Sequence[SourceBytes],
+    index: Index,
+    *,
+    limits: Limits | None = None,
+    extractor_version: str = EXTRACTOR_VERSION,
+    extract: Extractor | None = None,
+) -> list[IngestOutcome]:
+    """`ingest_bytes` for several sources (distinct documents), one outcome each, in order.
+
+    Each source is read and understood on its own, and one that cannot be (or whose
+    extraction raises) is stored as failed without touching the others; the index writes
+    of the readable ones are then shared (`Index.replace_documents`), so a bulk run makes
+    about two requests a document instead of seven. Store errors propagate for all.
+    """
+    metas = index.batch_get_meta([s.ref.doc_id for s in sources], consistent=True)
+    outcomes: list[IngestOutcome | None] = []
+    ready: list[tuple[int, SourceInfo, DocumentRecord]] = []
+    for source in sources:
+        ref = source.ref
+        digest = content_hash(source.data)
+        meta = metas.get(ref.doc_id)
+        if index.is_stale(meta, source.sequencer):
+            outcomes.append(IngestOutcome("stale", ref.doc_id, ref.uri))
+            continue
+        if (
+            not source.force
+            and meta is not None
+            and index.is_unchanged(meta, digest, extractor_version)
+            and index.links_complete(meta)
+        ):
+            if source.sequencer:
+                index.touch_sequencer(ref.doc_id, source.sequencer)
+            outcomes.append(IngestOutcome("unchanged", ref.doc_id, ref.uri, format=meta.format))
+            continue
+        understood = _understand(source, digest, limits, extract)
+        if isinstance(understood, str):
+            info = SourceInfo(ref=ref, size=len(source.data), content_hash=digest, sequencer=source.sequencer)
+            outcomes.append(_store_failure(info, understood, index, extractor_version, meta is not None))
+            continue
+        ready.append((len(outcomes), *understood))
+        outcomes.append(None)
+    written = index.replace_documents(
+        [(info, record) for _pos, info, record in ready], extractor_version=extractor_version
+    )
+    for (pos, info, _record), result in zip(ready, written, strict=True):
+        ref = info.ref
+        if result is None:
+            outcomes[pos] = IngestOutcome("stale", ref.doc_id, ref.uri)
+        else:
+            outcomes[pos] = IngestOutcome(
+                "ok", ref.doc_id, ref.uri, links=result.links_written, format=info.format
+            )
+    return [o for o in outcomes if o is not None]
+
+
+def _understand(
+    source: SourceBytes, digest: str, limits: Limits | None, extract: Extractor | None
+) -> tuple[SourceInfo, DocumentRecord] | str:
+    """Read and extract one source; the failure reason ("code: message") when it cannot be."""
+    ref = source.ref
     try:
-        result = read_document(data, source.name, limits)
+        result = read_document(source.data, ref.name, limits)
+        record = (extract or extract_record)(
+            result.text, name=ref.name, title=result.title, published_hint=result.published
+        )
     except ReadError as exc:
-        return _store_failure(
-            info, f"{exc.reason}: {exc.message}", index, extractor_version, meta is not None
-        )
-    record = (extract or extract_record)(
-        result.text, name=source.name, title=result.title, published_hint=result.published
-    )
+        return f"{exc.reason}: {exc.message}"
+    except Exception as exc:  # a bug in reading or extraction fails this document, not its batch
+        log.exception("ingest of %s failed", ref.uri)
+        return f"internal_error: {type(exc).__name__}: {exc}"[:1000]
     info = SourceInfo(
-        ref=source, size=len(data), content_hash=digest, format=result.format, sequencer=sequencer
+        ref=ref, size=len(source.data), content_hash=digest, format=result.format, sequencer=source.sequencer
     )
-    try:
-        written = index.replace_document(
-            info, record, extractor_version=extractor_version, existed=meta is not None
-        )
-    except StaleWriteError:
-        return IngestOutcome("stale", source.doc_id, source.uri)
-    return IngestOutcome("ok", source.doc_id, source.uri, links=written.links_written, format=result.format)
+    return info, record
 
 
 def fail_source(

@@ -232,7 +232,7 @@ def test_throttling_fails_the_record_for_retry_not_the_document(
     real_put = client.put_item
 
     def throttled_put(**kwargs: Any) -> Any:
-        if kwargs["Item"]["source_uri"]["S"].endswith("/hot.txt"):
+        if kwargs["Item"].get("source_uri", {}).get("S", "").endswith("/hot.txt"):
             raise ClientError(
                 {"Error": {"Code": "ProvisionedThroughputExceededException", "Message": "throttled"}},
                 "PutItem",

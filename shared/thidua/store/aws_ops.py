@@ -116,9 +116,7 @@ class Stack:
             self.client("stepfunctions").describe_execution,
             executionArn=execution_arn,
         )
-        return {
-            k: response.get(k) for k in ("status", "startDate", "stopDate", "output", "error", "cause")
-        }
+        return {k: response.get(k) for k in ("status", "startDate", "stopDate", "output", "error", "cause")}
 
     # ---- re-queueing and redrive -----------------------------------------------------------------
 
@@ -129,9 +127,7 @@ class Stack:
         batch: list[dict[str, str]] = []
         sent = 0
         for bucket, key in objects:
-            batch.append(
-                {"Id": str(len(batch)), "MessageBody": json.dumps(s3_notification(bucket, key))}
-            )
+            batch.append({"Id": str(len(batch)), "MessageBody": json.dumps(s3_notification(bucket, key))})
             if len(batch) == 10:
                 sent += _send_batch(sqs, queue_url, batch)
                 batch = []

@@ -563,17 +563,26 @@ def tombstone_item(
 
 def entity_items(record: DocumentRecord) -> list[Item]:
     """Catalogue items (typeahead by type, name by id) for the record's units, blocs and leaders."""
-    from thidua.understand.entities import search_key
+    from thidua.understand.entities import is_place_relative, search_key
 
     plain: list[dict[str, Any]] = []
 
     def add(kind: keys.EntityType, entity_id: str, name: str, name_key: str, locality: str | None) -> None:
-        base = {"id": entity_id, "name": name, "type": kind, "locality": locality}
+        base = {
+            "id": entity_id,
+            "name": name,
+            "type": kind,
+            "locality": locality,
+            "rank": entity_rank(name),
+        }
         plain.append({"pk": keys.entity_type_pk(kind), "sk": keys.entity_sk(name_key, entity_id), **base})
         plain.append({"pk": keys.entity_id_pk(entity_id), "sk": keys.NAME_SK, **base})
 
     for unit in record.units:
-        add("unit", unit.id, unit.name, unit.key or search_key(unit.name), unit.locality)
+        # A place is part of a place-relative unit's id ("Công an tỉnh" of one province); on any
+        # other unit it is only where one document saw it, which the catalogue does not keep.
+        locality = unit.locality if is_place_relative(unit.name) else None
+        add("unit", unit.id, unit.name, unit.key or search_key(unit.name), locality)
     for bloc in record.blocs:
         add("bloc", bloc.id, bloc.name, search_key(bloc.name), None)
     for leader in record.leaders:
@@ -583,9 +592,27 @@ def entity_items(record: DocumentRecord) -> list[Item]:
     sort_date = sort_date_of(record)
     dated = {int(sort_date[:4])} if sort_date != keys.NO_DATE else set()
     for year in sorted(set(years_of(record, sort_date)) | dated):
-        plain.append({"pk": keys.YEARS_PK, "sk": f"{year:04d}", "id": f"year:{year:04d}", "name": str(year),
-                      "type": "year"})
+        plain.append(
+            {
+                "pk": keys.YEARS_PK,
+                "sk": f"{year:04d}",
+                "id": f"year:{year:04d}",
+                "name": str(year),
+                "type": "year",
+            }
+        )
     return [serialize(p) for p in plain]
+
+
+def entity_rank(name: str) -> str:
+    """Which of the spellings documents give an entity the catalogue shows: the smallest rank.
+
+    Fewest capitals first ("Sở Tư pháp" over "SỞ TƯ PHÁP" or "Sở Tư Pháp": official names
+    are written in sentence case), then the name itself, so the choice does not depend on
+    the order documents arrive in.
+    """
+    capitals = sum(1 for ch in name if ch.isupper())
+    return f"{capitals:03d}\x1f{name}"
 
 
 def item_key(item: Item) -> Item:

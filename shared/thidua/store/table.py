@@ -114,8 +114,10 @@ class Table:
                     attempt = self.backoff(attempt, "batch_write_item")
 
     def put_all(self, found: Iterable[Item]) -> None:
-        """Write these items (puts, in batches)."""
-        self.batch_write([{"PutRequest": {"Item": i}} for i in found])
+        """Write these items (puts, in batches); nothing to write makes no request."""
+        requests = [{"PutRequest": {"Item": i}} for i in found]
+        if requests:
+            self.batch_write(requests)
 
     def delete_keys(self, doomed: Iterable[LinkKey]) -> int:
         """Delete items by key; each is a link (one write unit, no GSI). Returns how many."""
