@@ -19,7 +19,7 @@ _I = re.IGNORECASE
 _NUM = rf"(?:{COUNT_PATTERN})(?:/\d+)?"
 _QUAL = r"(?:(?:gần|trên|hơn|khoảng|tổng\s+số|tổng\s+cộng|với|có|tất\s+cả|cả)\s+)?"
 _COLLECTIVE = (
-    r"tập\s+thể|đơn\s+vị|cụm,\s*khối(?:\s+thi\s+đua)?|cụm\s+thi\s+đua|khối\s+thi\s+đua|cơ\s+quan|doanh\s+nghiệp"
+    r"công\s+đoàn\s+cơ\s+sở|công\s+đoàn\s+bộ\s+phận|tập\s+thể|đơn\s+vị|cụm,\s*khối(?:\s+thi\s+đua)?|cụm\s+thi\s+đua|khối\s+thi\s+đua|cơ\s+quan|doanh\s+nghiệp"
     r"|xã|phường|thị\s+trấn|trường|chi\s+bộ|tổ\s+chức|hợp\s+tác\s+xã|hộ\s+gia\s+đình|gia\s+đình|công\s+ty|địa\s+phương"
     r"|huyện|quận|thị\s+xã|thành\s+phố|tỉnh|sở|ban|ngành|phòng|khoa|chi\s+đoàn|chi\s+hội|thôn|bản|ấp|khu\s+phố"
     r"|tổ\s+dân\s+phố|làng|bệnh\s+viện|câu\s+lạc\s+bộ|hộ|tổ|đội"
@@ -85,7 +85,9 @@ _SUBJECT_VERB = re.compile(
     _I,
 )
 _COUNT_LEFT = re.compile(
-    rf"(?<![\w/])(?P<n>{_NUM})\s+(?P<noun>{_MIXED}|{_COLLECTIVE}|{_PERSON})(?:\s+\w+){{0,2}}?\s+(?:đã\s+)?"
+    rf"(?<![\w/])(?P<n>{_NUM})\s+(?P<noun>{_MIXED}|{_COLLECTIVE}|{_PERSON})"
+    # the group's names may follow its count: "hai xã A và B được …", "Ba huyện A, B, C được …"
+    rf"(?:(?:\s+\w+){{0,2}}?|(?:\s*,?\s+(?:và\s+)?{UPPER}\w*){{1,12}})\s+(?:đã\s+)?"
     r"(?:được|đạt|(?:vinh\s+dự\s+)?(?:đón\s+)?nhận)"
     r"(?:\s+[\wÀ-ỹ]+){0,6}?\s*(?:danh\s+hiệu\s+)?[“\"]?\s*$",
     _I,
@@ -288,7 +290,7 @@ _PROPOSE_TO_GIVE = (
     r"[^;]{0,80}?\bđề\s+(?:nghị|xuất)\b[^;]{0,60}?\b(?:tặng|trao\s+tặng|khen\s+tặng|công\s+nhận)"
     r"(?:\s+danh\s+hiệu)?\s*[“\"]?\s*$"
 )
-_LEAD = r"(?:là\s+)?(?:(?:đơn\s+vị|tập\s+thể|địa\s+phương)\s+)?dẫn\s+đầu"
+_LEAD = rf"(?:là\s+)?(?:(?:{COUNT_PATTERN})\s+)?(?:(?:đơn\s+vị|tập\s+thể|địa\s+phương)\s+)?dẫn\s+đầu"
 _VOTED_LEADER = re.compile(
     rf"\b(?:suy\s+tôn|bình\s+chọn|chọn|bầu)\s+(?P<org>[^,;:]{{3,90}}?)\s+{_LEAD}{_PROPOSE_TO_GIVE}", _I
 )
@@ -303,6 +305,10 @@ def leader_before(before: str, known: frozenset[str] = frozenset()) -> list[str]
     if voted:
         org = voted.group("org").strip()
         if _ORG_START.match(org) or _is_known(org, known):
+            # "suy tôn A và B là hai đơn vị dẫn đầu": each named unit
+            named = _split_named(org, known)
+            if len(named) > 1 and all(r == "tap_the" for _, r in named):
+                return [n for n, _ in named]
             return [org]
     subject = _LEADER_SUBJECT.search(before)
     if subject:

@@ -199,16 +199,18 @@ def _resolve(found: list[_Found]) -> list[_Found]:
     found = [f for f in found if id(f) not in restated]
     out: list[_Found] = []
     seen: set[tuple[str, int, str | None, str, tuple[int, int]]] = set()
-    keys_by_sentence: dict[tuple[str, int, str | None, str], tuple[int, int]] = {}
+    keys_by_sentence: dict[tuple[str, int, str | None, str], tuple[tuple[int, int], list[str]]] = {}
     for f in found:
         if f.names and _among_counted(f, counted.get((f.award, f.rank), [])):
             continue  # a named awardee among the N of the same award
         key = (f.award, f.count, f.recipient, f.rank)
-        first = keys_by_sentence.setdefault(key, f.sentence)
-        if first != f.sentence:
+        first, first_names = keys_by_sentence.setdefault(key, (f.sentence, f.names))
+        if first != f.sentence and not _other_awardees(first_names, f.names):
             continue  # the same award repeated in a caption and the body
         if f.names and any(
-            g.names and g.sentence != f.sentence and _same_award(g, f) for g in out
+            g.names and g.sentence != f.sentence and _same_award(g, f)
+            and not _other_awardees(g.names, f.names)
+            for g in out
         ):
             continue  # "trao Huân chương cho thị xã X" restating "Huân chương … hạng Ba cho … thị xã X"
         full = (*key, f.sentence)
@@ -217,6 +219,22 @@ def _resolve(found: list[_Found]) -> list[_Found]:
         seen.add(full)
         out.append(f)
     return out
+
+
+def _other_awardees(a: list[str], b: list[str]) -> bool:
+    """Two awards of the same form naming different units ("Cờ … : Sở A." and, for the next bloc,
+    "Cờ … : Sở B.") are two awards, not one repeated."""
+    if not a or not b:
+        return False
+    return not any(_same_unit(x, y) for x in a for y in b)
+
+
+def _same_unit(a: str, b: str) -> bool:
+    """Loosely the same awardee ("xã X" and "Nhân dân và cán bộ xã X"): most words of the shorter
+    name are in the longer."""
+    wa, wb = set(fold(a).split()), set(fold(b).split())
+    small = min(len(wa), len(wb))
+    return small > 0 and len(wa & wb) >= 0.6 * small
 
 
 def _among_counted(f: _Found, counted: list[tuple[int, AwardStatus]]) -> bool:
