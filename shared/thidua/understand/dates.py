@@ -118,6 +118,8 @@ def _header_strength(text: str, r: RawDate, index: int) -> float:
     rest = re.sub(r"^(?:-+)$", "", rest)
     if not rest and r.start < 2500:
         return 0.75
+    if before.strip() == "(" and after.lstrip().startswith(")") and r.start < 300:
+        return 0.7  # "(10-12-2024) Ngày 9/12 vừa qua, …": a brief opening on its posting date
     return 0.0
 
 
