@@ -149,6 +149,10 @@ _CONGRESS_HELD = re.compile(
     _I,
 )
 _NOT_HELD_BEFORE = re.compile(r"\b(?:để|về|phải|sẽ|nhằm)\s*$", _I)
+# "… và tổng kết năm học trước ngày 30/6": a deadline set for later, not an event held.
+_DEADLINE_AFTER = re.compile(r"^[^.;]{0,40}?\btrước\s+ngày\b", _I)
+# "Dịp này, hai xã … được Chủ tịch UBND huyện tặng Giấy khen": handed over at the event itself.
+_AT_THE_EVENT = re.compile(r"^\W*(?:nhân\s+)?dịp\s+này\b|^\W*tại\s+(?:hội\s+nghị|buổi\s+lễ)\b", _I)
 
 Check = Callable[[str, int, int, str], bool]
 
@@ -168,6 +172,8 @@ def _reported(kind: str, text: str, start: int, end: int) -> bool:
         return False
     if _FOR_EVENT_BEFORE.search(clause_before) or _GOAL_BEFORE.search(clause_before):
         return False
+    if kind != "trao_khen_thuong" and _DEADLINE_AFTER.search(clause_after):
+        return False
     if kind == "phat_dong":
         if _PLAN_BEFORE.search(clause_before) or _PASSIVE_BEFORE.search(clause_before):
             return False
@@ -185,7 +191,7 @@ def _reported(kind: str, text: str, start: int, end: int) -> bool:
             return False
         if re.search(r"\bđược\s+(?:[^\s,.;]+\s+){0,4}$", clause_before, _I) and not re.search(
             r"\b(?:nhận|đón\s+nhận)\b", text[start:end], _I
-        ):
+        ) and not _AT_THE_EVENT.search(sentence):
             return False  # "được Đảng, Nhà nước trao tặng" is a result, not a ceremony
         if re.search(r"\bnhận\b", text[start:end], _I) and _PROPOSAL_BEFORE.search(sentence_before):
             return False
