@@ -154,3 +154,16 @@ def test_a_body_named_with_surname_like_words_in_a_list_in_parentheses() -> None
 def test_a_name_with_a_middle_name_after_a_body_is_still_a_person() -> None:
     doc = read("Dự hội nghị có Bí thư Huyện đoàn Lạc Văn Sơn, đại diện các xã.")
     assert "Lạc Văn Sơn" in {lead.name for lead in doc.leaders}
+
+
+def test_the_place_written_in_a_bloc_name_is_not_a_unit() -> None:
+    doc = read("Ngày 9/12, Cụm thi đua các doanh nghiệp ngành xây dựng tỉnh Đồi Mai tổ chức bình xét.")
+    assert not has_unit(doc, "tỉnh Đồi Mai")
+    doc = read("Chiều 15/1, Cụm thi đua các trường THCS số 2 huyện Nậm Cút sơ kết học kỳ I.")
+    assert not has_unit(doc, "huyện Nậm Cút")
+
+
+def test_members_named_after_a_bloc_with_its_place_stay_units() -> None:
+    doc = read("Cụm thi đua số 2 huyện Đồi Cát gồm xã Nậm Cút và xã Bến Sỏi đã ký giao ước thi đua.")
+    assert has_unit(doc, "xã Nậm Cút") and has_unit(doc, "xã Bến Sỏi")
+    assert not has_unit(doc, "huyện Đồi Cát")

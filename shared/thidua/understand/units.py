@@ -379,6 +379,8 @@ def find_units(doc: Document) -> None:
                 previous_out = True
                 continue
             if org.kind == "place":
+                if _bloc_locality(w, seg, org):
+                    continue
                 role = _acts_as_place(w, org)
                 if role is None:
                     continue
@@ -408,6 +410,18 @@ _NARRATIVE = re.compile(
 def _adjacent(w: Words, a: Org, b: Org) -> bool:
     between = [t.low for t in w.tokens[a.j : b.i]]
     return between in ([","], ["và"], [",", "và"], [";"]) and a.j <= b.i
+
+
+def _bloc_locality(w: Words, seg: Segment, org: Org) -> bool:
+    """A place written as part of a bloc's name ("Cụm thi đua các doanh nghiệp ngành xây dựng tỉnh X
+    tổ chức …", "Cụm thi đua số 2 huyện Y sơ kết …"): where the bloc is, not a unit acting."""
+    for m in bloc_mentions(seg):
+        if m.backref or not m.j <= org.i <= m.j + 3:
+            continue
+        between = w.tokens[m.j : org.i]
+        if all(t.is_word and not t.cap for t in between):
+            return True
+    return False
 
 
 def _bloc_spans(seg: Segment) -> set[int]:
