@@ -34,3 +34,26 @@ def test_a_name_right_after_an_unknown_place_is_the_office_holder(
 def test_a_three_syllable_place_keeps_its_last_syllable_before_the_holder() -> None:
     text = "Tại huyện Đồi Cát Hạ, Phó Chủ tịch UBND huyện Đồi Cát Hạ Lò Văn Sáng phát biểu."
     assert _leaders(text) == {"Lò Văn Sáng": "Phó Chủ tịch UBND huyện Đồi Cát Hạ"}
+
+
+def test_an_author_line_with_a_dash_gives_no_unit() -> None:
+    doc = read("Cụm thi đua số 2 ký giao ước thi đua năm 2025.\nMai Hoa - Trung tâm Truyền thông tỉnh")
+    assert not has_unit(doc, "Trung tâm Truyền thông tỉnh")
+    assert not doc.leaders
+
+
+def test_an_attendance_line_with_a_dash_keeps_its_unit() -> None:
+    doc = read("Dự hội nghị:\n- Ông Lò Văn Sáng - Giám đốc Sở Tư pháp;")
+    assert has_unit(doc, "Sở Tư pháp")
+    doc = read("Hội nghị có đại diện các đơn vị.\nLò Văn Sáng - Giám đốc Sở Tư pháp")
+    assert has_unit(doc, "Sở Tư pháp")
+
+
+@pytest.mark.parametrize("name", ["Trần Văn Sáng", "Lâm Văn Được", "Đỗ Thị Mới"])
+def test_a_name_may_end_on_a_capitalised_common_word(name: str) -> None:
+    assert _leaders(f"Thành phần:\n- Ông {name} – Giám đốc Sở Tư pháp.") == {name: "Giám đốc Sở Tư pháp"}
+
+
+def test_a_capitalised_time_word_after_a_name_still_opens_a_clause() -> None:
+    names = _leaders("Ông Trần Văn Bình Sáng nay đến dự, Giám đốc Sở Tư pháp phát biểu.")
+    assert "Trần Văn Bình Sáng" not in names

@@ -254,7 +254,8 @@ def _name_after_honorific(w: Words, k: int) -> tuple[int, int] | None:
         run = 1 + caps_run(w, k + 1, 3)  # a name in a minority language ("Chamaléa Thị X")
     for n in range(1, run):
         post = _post_len(w, k + n)[0]
-        if tokens[k + n].low in CLAUSE_WORDS or post >= 2 or (post == 1 and match_head(w, k + n + 1)):
+        clause = tokens[k + n].low in CLAUSE_WORDS and not _closing_syllable(w, k + n, k + run)
+        if clause or post >= 2 or (post == 1 and match_head(w, k + n + 1)):
             run = n
             break
     if run < 2 or k in w.shouted:
@@ -266,6 +267,16 @@ def _name_after_honorific(w: Words, k: int) -> tuple[int, int] | None:
             and _post_len(w, end + 2)[0]):
         end += 1
     return k, end
+
+
+def _closing_syllable(w: Words, k: int, end: int) -> bool:
+    """A capitalised common word that closes a name right before a separator ("Ông Trần Văn Sáng –
+    Giám đốc …", "Ông Lâm Văn Được – …"): the last given name, not a new clause."""
+    tokens = w.tokens
+    return k == end - 1 and tokens[k].cap and (end == len(tokens) or tokens[end].text in _NAME_CLOSERS)
+
+
+_NAME_CLOSERS = frozenset({",", "-", "–", "—", "(", ";", ":"})
 
 
 def _long_syllable(text: str) -> bool:

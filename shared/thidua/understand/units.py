@@ -241,14 +241,17 @@ def _is_byline(seg: Segment, org: Org) -> bool:
 
 
 def _is_author_line(seg: Segment, org: Org) -> bool:
-    """ "Lê Hà (Văn phòng UBND huyện)": a line of one to four capitalised words, then the body in brackets."""
+    """ "Lê Hà (Văn phòng UBND huyện)", "Thu Trang - Trung tâm Thông tin tỉnh": a line of one to four
+    capitalised words, then the body in brackets or after a dash."""
     tokens = seg.tokens
-    if len(tokens) < 4 or tokens[-1].text != ")":
+    if len(tokens) < 3:
         return False
-    opening = next((n for n, t in enumerate(tokens) if t.text == "("), None)
+    bracket = tokens[-1].text == ")"
+    marks = ("(",) if bracket else ("-", "–", "/")
+    opening = next((n for n, t in enumerate(tokens) if t.text in marks), None)
     if opening is None or not 1 <= opening <= 4 or not all(t.is_word and t.cap for t in tokens[:opening]):
         return False
-    inside = [t for t in tokens[opening + 1 : -1] if t.is_word]
+    inside = [t for t in tokens[opening + 1 : len(tokens) - 1 if bracket else None] if t.is_word]
     return bool(inside) and all(org.start <= t.start < org.end for t in inside)
 
 
