@@ -105,15 +105,41 @@ def ingest_many(
     of the readable ones are then shared (`Index.replace_documents`), so a bulk run makes
     about two requests a document instead of seven. Store errors propagate for all.
     """
+    prepared = prepare_many(
+        sources, index, limits=limits, extractor_version=extractor_version, extract=extract
+    )
+    return write_prepared(prepared, index)
+
+
+@dataclass
+class Prepared:
+    """Sources read and understood, waiting for their shared index write (`write_prepared`)."""
+
+    outcomes: list[IngestOutcome | None]  # None: in `ready`, outcome known once written
+    ready: list[tuple[int, SourceInfo, DocumentRecord]]  # (position, source, record)
+    extractor_version: str
+
+
+def prepare_many(
+    sources: Sequence[SourceBytes],
+    index: Index,
+    *,
+    limits: Limits | None = None,
+    extractor_version: str = EXTRACTOR_VERSION,
+    extract: Extractor | None = None,
+) -> Prepared:
+    """The first half of `ingest_many`: decide, read and extract; failures are stored here.
+
+    One consistent BatchGetItem reads the sources' META items (stale and unchanged checks).
+    """
     metas = index.batch_get_meta([s.ref.doc_id for s in sources], consistent=True)
-    outcomes: list[IngestOutcome | None] = []
-    ready: list[tuple[int, SourceInfo, DocumentRecord]] = []
+    prepared = Prepared(outcomes=[], ready=[], extractor_version=extractor_version)
     for source in sources:
         ref = source.ref
         digest = content_hash(source.data)
         meta = metas.get(ref.doc_id)
         if index.is_stale(meta, source.sequencer):
-            outcomes.append(IngestOutcome("stale", ref.doc_id, ref.uri))
+            prepared.outcomes.append(IngestOutcome("stale", ref.doc_id, ref.uri))
             continue
         if (
             not source.force
@@ -123,19 +149,31 @@ def ingest_many(
         ):
             if source.sequencer:
                 index.touch_sequencer(ref.doc_id, source.sequencer)
-            outcomes.append(IngestOutcome("unchanged", ref.doc_id, ref.uri, format=meta.format))
+            prepared.outcomes.append(IngestOutcome("unchanged", ref.doc_id, ref.uri, format=meta.format))
             continue
         understood = _understand(source, digest, limits, extract)
         if isinstance(understood, str):
             info = SourceInfo(ref=ref, size=len(source.data), content_hash=digest, sequencer=source.sequencer)
-            outcomes.append(_store_failure(info, understood, index, extractor_version, meta is not None))
+            prepared.outcomes.append(
+                _store_failure(info, understood, index, extractor_version, meta is not None)
+            )
             continue
-        ready.append((len(outcomes), *understood))
-        outcomes.append(None)
+        prepared.ready.append((len(prepared.outcomes), *understood))
+        prepared.outcomes.append(None)
+    return prepared
+
+
+def write_prepared(prepared: Prepared, index: Index) -> list[IngestOutcome]:
+    """The second half of `ingest_many`: the shared write; the outcomes of all its sources, in order.
+
+    Safe to call again after a store error: the write protocol is idempotent.
+    """
     written = index.replace_documents(
-        [(info, record) for _pos, info, record in ready], extractor_version=extractor_version
+        [(info, record) for _pos, info, record in prepared.ready],
+        extractor_version=prepared.extractor_version,
     )
-    for (pos, info, _record), result in zip(ready, written, strict=True):
+    outcomes = list(prepared.outcomes)
+    for (pos, info, _record), result in zip(prepared.ready, written, strict=True):
         ref = info.ref
         if result is None:
             outcomes[pos] = IngestOutcome("stale", ref.doc_id, ref.uri)

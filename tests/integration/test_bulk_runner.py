@@ -279,3 +279,32 @@ def test_report_summary_lines_name_reasons_and_what_is_left() -> None:
     assert lines[0].startswith("7 of 10 documents") and "indexed 6, unchanged 0, failed 1" in lines[0]
     assert any("3 not done" in line for line in lines)
     assert "  failed: corrupt: 1" in lines and "    a.pdf: corrupt: bad xref" in lines
+
+
+def test_chunks_written_while_the_next_part_is_read_give_the_same_index(
+    aws: Any, archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sources = list(walk([archive]))
+    one_by_one = _index(aws, "bulk-single")
+    run_bulk(sources, one_by_one, RunOptions(chunk=1))
+    monkeypatch.setattr("thidua.bulk.runner.PART", 2)  # chunks of 5 go in parts of 2, 2 and 1
+    pipelined = _index(aws, "bulk-parts")
+    report = run_bulk(sources, pipelined, RunOptions(chunk=5, journal_dir=tmp_path / "j"))
+    assert dict(report.counts) == {"ok": 13, "failed": 3}
+    assert sorted(f.reason.split(":")[0] for f in report.failures) == [
+        "empty",
+        "unsafe_path",
+        "unsupported_type",
+    ]
+    assert snapshot(pipelined) == snapshot(one_by_one)
+    assert report.write_units > 0
+    assert not list((tmp_path / "j").glob("journal-*.log"))
+
+
+def test_chunk_size_keeps_every_worker_busy_on_small_runs() -> None:
+    from thidua.bulk.runner import CHUNK, chunk_size
+
+    assert chunk_size(2000, 2) == CHUNK
+    assert chunk_size(16, 2) == 2  # 8 chunks for 2 workers
+    assert chunk_size(3, 4) == 1
+    assert chunk_size(2000, 2, wanted=5) == 5

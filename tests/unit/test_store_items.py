@@ -166,3 +166,37 @@ def test_item_size_rules() -> None:
 )
 def test_award_year_is_the_year_under_review(years: list[int], sort_date: str, expected: int | None) -> None:
     assert items.award_year(years, sort_date) == expected
+
+
+def test_serialize_matches_boto3_for_the_values_items_hold() -> None:
+    from decimal import Decimal
+
+    from boto3.dynamodb.types import TypeSerializer
+
+    plain = {
+        "s": "Sở Nội vụ",
+        "n": 2023,
+        "neg": -7,
+        "d": Decimal("1.5"),
+        "t": True,
+        "b": b"\x00\x01",
+        "l": ["a", 1, [2, "b"], {"k": False}],
+        "m": {"x": {"y": ["z"]}, "n": 3},
+        "ss": {"b", "a"},
+        "ns": {3, 1},
+        "gone": None,
+        "empty": set(),
+    }
+    ours = items.serialize(plain)
+    boto = {k: TypeSerializer().serialize(v) for k, v in plain.items() if v is not None and v != set()}
+    for kind in ("ss", "ns"):  # sets: same members (boto3 keeps iteration order, we sort)
+        (tag,) = boto[kind]
+        assert ours[kind][tag] == sorted(boto[kind][tag])
+        del ours[kind], boto[kind]
+    assert ours == boto
+    assert items.deserialize(items.serialize({"m": plain["m"], "l": plain["l"]})) == {
+        "m": plain["m"],
+        "l": plain["l"],
+    }
+    with pytest.raises(TypeError):
+        items.serialize({"f": 0.5})

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import contextlib
+import dataclasses
 import hashlib
 import logging
 import multiprocessing
@@ -29,7 +30,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import Any, TypeVar
 
 from thidua import EXTRACTOR_VERSION
 from thidua.bulk.journal import Journal
@@ -37,7 +38,7 @@ from thidua.bulk.progress import Progress
 from thidua.bulk.report import BulkReport, Failure
 from thidua.bulk.sources import Source, SourceMissing, SourceOpener
 from thidua.bulk.zipsafe import ZipLimits, ZipRefused
-from thidua.ingest import IngestOutcome, SourceBytes, fail_source, ingest_many
+from thidua.ingest import IngestOutcome, Prepared, SourceBytes, fail_source, prepare_many, write_prepared
 from thidua.read import Limits
 from thidua.store import keys
 from thidua.store.clients import dynamodb_client
@@ -47,9 +48,11 @@ from thidua.store.items import SourceRef
 from thidua.store.settings import StoreSettings
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 PRECHECK_BATCH = 100
-CHUNK = 16
+CHUNK = 32
+PART = 8  # documents whose index writes are shared; a chunk's parts are written while the next is read
 TRANSIENT_ATTEMPTS = 4
 # Consecutive store errors after which the run stops instead of failing every remaining document.
 MAX_CONSECUTIVE_ERRORS = 10
@@ -100,46 +103,70 @@ class Worker:
     def run(self, tasks: Sequence[Task]) -> list[TaskResult]:
         """Ingest a chunk of distinct sources; one result each, in order.
 
-        A store error retries the chunk (the write protocol is idempotent) and, when it
-        persists, leaves every document of the chunk unrecorded, for the next run.
+        The chunk goes in parts of PART documents: while one part's shared index write is in
+        flight (a thread that mostly waits on the store), the next part is read and
+        extracted. A store error is retried (the write protocol is idempotent) and, when it
+        persists, leaves the part's documents unrecorded, for the next run.
         """
         before = self.index.stats.estimated.total
-        attempt = 0
-        while True:
-            try:
-                outcomes = self._ingest(tasks)
-                break
-            except TransientStoreError as exc:
-                attempt += 1
-                if attempt >= TRANSIENT_ATTEMPTS:
-                    return [TaskResult(t.source, None, error=f"store_unavailable: {exc}") for t in tasks]
-                self._sleep(min(8.0, 0.5 * 2**attempt))
-            except StoreError as exc:
-                return [TaskResult(t.source, None, error=f"store_error: {exc}") for t in tasks]
+        results: list[TaskResult] = []
+        with cf.ThreadPoolExecutor(max_workers=1, thread_name_prefix="thidua-write") as writer:
+            in_flight: tuple[Sequence[Task], cf.Future[list[IngestOutcome] | str]] | None = None
+            for start in range(0, len(tasks), PART):
+                part = tasks[start : start + PART]
+                prepared = self._retrying(lambda part=part: self._prepare(part))  # type: ignore[misc]
+                if in_flight is not None:
+                    results += _results(*in_flight)
+                    in_flight = None
+                if isinstance(prepared, str):
+                    results += [TaskResult(t.source, None, error=prepared) for t in part]
+                    continue
+                in_flight = (part, writer.submit(self._retrying, lambda p=prepared: self._write(p)))
+            if in_flight is not None:
+                results += _results(*in_flight)
         units = self.index.stats.estimated.total - before
         # The chunk's write units are reported once, on its first document: the run adds them up.
         return [
-            TaskResult(task.source, outcome, write_units=units if n == 0 else 0)
-            for n, (task, outcome) in enumerate(zip(tasks, outcomes, strict=True))
+            dataclasses.replace(result, write_units=units if n == 0 else 0)
+            for n, result in enumerate(results)
         ]
 
-    def _ingest(self, tasks: Sequence[Task]) -> list[IngestOutcome]:
-        outcomes: dict[int, IngestOutcome] = {}
+    def _retrying(self, step: Callable[[], _T]) -> _T | str:
+        """`step()`, again after a transient store error; the error (a reason) when it persists."""
+        attempt = 0
+        while True:
+            try:
+                return step()
+            except TransientStoreError as exc:
+                attempt += 1
+                if attempt >= TRANSIENT_ATTEMPTS:
+                    return f"store_unavailable: {exc}"
+                self._sleep(min(8.0, 0.5 * 2**attempt))
+            except StoreError as exc:
+                return f"store_error: {exc}"
+
+    def _prepare(self, tasks: Sequence[Task]) -> tuple[dict[int, IngestOutcome], list[int], Prepared]:
+        opened: dict[int, IngestOutcome] = {}
         readable: list[tuple[int, SourceBytes]] = []
         for n, task in enumerate(tasks):
             data = self._read(task.source)
             if isinstance(data, IngestOutcome):
-                outcomes[n] = data
+                opened[n] = data
             else:
                 readable.append((n, SourceBytes(task.source.ref, data, force=task.force)))
-        ingested = ingest_many(
+        prepared = prepare_many(
             [s for _n, s in readable],
             self.index,
             limits=self.limits,
             extractor_version=self.extractor_version,
         )
-        outcomes.update((n, outcome) for (n, _s), outcome in zip(readable, ingested, strict=True))
-        return [outcomes[n] for n in range(len(tasks))]
+        return opened, [n for n, _s in readable], prepared
+
+    def _write(self, prepared: tuple[dict[int, IngestOutcome], list[int], Prepared]) -> list[IngestOutcome]:
+        opened, positions, ready = prepared
+        outcomes = dict(opened)
+        outcomes.update(zip(positions, write_prepared(ready, self.index), strict=True))
+        return [outcomes[n] for n in range(len(outcomes))]
 
     def _read(self, source: Source) -> bytes | IngestOutcome:
         """The source's bytes, or the failed outcome stored for a source that cannot be opened."""
@@ -161,6 +188,13 @@ class Worker:
 
     def close(self) -> None:
         self.opener.close()
+
+
+def _results(tasks: Sequence[Task], future: cf.Future[list[IngestOutcome] | str]) -> list[TaskResult]:
+    outcomes = future.result()
+    if isinstance(outcomes, str):
+        return [TaskResult(t.source, None, error=outcomes) for t in tasks]
+    return [TaskResult(t.source, o) for t, o in zip(tasks, outcomes, strict=True)]
 
 
 _WORKER: Worker | None = None
