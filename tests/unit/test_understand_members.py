@@ -167,3 +167,22 @@ def test_members_named_after_a_bloc_with_its_place_stay_units() -> None:
     doc = read("Cụm thi đua số 2 huyện Đồi Cát gồm xã Nậm Cút và xã Bến Sỏi đã ký giao ước thi đua.")
     assert has_unit(doc, "xã Nậm Cút") and has_unit(doc, "xã Bến Sỏi")
     assert not has_unit(doc, "huyện Đồi Cát")
+
+
+def test_lettered_headings_own_their_unbulleted_label_lines() -> None:
+    doc = read(
+        "Ngày 10/1/2025, Hội đồng thi đua huyện họp xét hai cụm.\n"
+        "a) Cụm thi đua số 1\n"
+        "Cụm trưởng: xã Đồi Cát; Cụm phó: xã Nậm Cút.\n"
+        "Các xã còn lại: Bến Sỏi, Lũng Hạ.\n"
+        "b) Cụm thi đua số 2\n"
+        "Cụm trưởng: xã Pác Bó; Cụm phó: xã Nà Mòn.\n"
+        "Các xã còn lại: Khau Vai, Mỏ Đá.\n"
+    )
+    by_name = {b.name: b for b in doc.blocs}
+    first, second = by_name["Cụm thi đua số 1"], by_name["Cụm thi đua số 2"]
+    assert (first.head, second.head) == ("xã Đồi Cát", "xã Pác Bó")
+    one = ("Đồi Cát", "Nậm Cút", "Bến Sỏi", "Lũng Hạ")
+    two = ("Pác Bó", "Nà Mòn", "Khau Vai", "Mỏ Đá")
+    assert {fold(m) for m in first.members} == {fold(f"xã {n}") for n in one}
+    assert {fold(m) for m in second.members} == {fold(f"xã {n}") for n in two}

@@ -112,13 +112,13 @@ def _list_start(w: Words, mention_end: int, mention_start: int) -> int | None:
 
 
 def _read_list(
-    w: Words, k: int, orgs: dict[int, Org], roles: list[tuple[str, str, int, int]]
+    w: Words, k: int, orgs: dict[int, Org], roles: list[tuple[str, str, int, int]], level: str | None = None
 ) -> list[Member]:
-    """The members listed from word k: names (spelled-out lists included), bare place names, annotations."""
+    """The members listed from word k: names (spelled-out lists included), bare place names (of `level`
+    when the list announced it), annotations."""
     tokens = w.tokens
     seg = w.seg
     items: list[Member] = []
-    level: str | None = None
     kind: str | None = None
     while k < len(tokens):
         org = orgs.get(k)
@@ -224,7 +224,8 @@ def members_from_sentences(doc: Document, blocs: list[Bloc]) -> None:
             pending.roles.extend(org_roles(w, scan(seg)))  # "2 | Trường … | Cụm phó"
             continue
         pending = None
-        if section is not None and _is_item_line(seg) and not any(not m.backref for m in mentions):
+        in_section = _is_item_line(seg) or _label_line(seg)
+        if section is not None and in_section and not any(not m.backref for m in mentions):
             _section_line(section, seg)
             continue
         section = _heading_bloc(blocs, seg, mentions)
@@ -264,19 +265,31 @@ def members_from_sentences(doc: Document, blocs: list[Bloc]) -> None:
 
 
 def _heading_bloc(blocs: list[Bloc], seg: Segment, mentions: Sequence[BlocMention]) -> Bloc | None:
-    """The bloc a numbered heading names ("1. Khối thi đua số I (các cơ quan tổng hợp)"), else None."""
+    """The bloc a heading names ("1. Khối thi đua số I (các cơ quan tổng hợp)", "b) Cụm thi đua số 2",
+    a line holding only the bloc's name), else None."""
     tokens = seg.tokens
     named = [m for m in mentions if not m.backref]
-    if not named or len(tokens) > 20 or len(tokens) < 3:
+    if not named or len(tokens) > 20:
         return None
-    numbered = (tokens[0].is_num or roman_value(tokens[0].text) is not None) and tokens[1].text in (".", ")")
-    if not numbered or named[0].i > 2:
+    first = tokens[0].text
+    marker = first.isdigit() or roman_value(first) is not None or (len(first) == 1 and first.isalpha())
+    numbered = len(tokens) >= 3 and marker and tokens[1].text in (".", ")")
+    alone = named[0].i == 0 and (named[0].j == len(tokens) or tokens[named[0].j].text in ("(", ":"))
+    if not (numbered and named[0].i <= 2) and not alone:
         return None
     return next((b for b in blocs if named[0] in b.mentions), None)
 
 
+def _label_line(seg: Segment) -> bool:
+    """A "label: value" line ("Cụm trưởng: xã A; Cụm phó: xã B", "Các xã còn lại: C, D")."""
+    tokens = seg.tokens
+    colon = next((k for k, t in enumerate(tokens[:7]) if t.text == ":"), None)
+    return colon is not None and colon > 0 and tokens[0].cap
+
+
 def _section_line(bloc: Bloc, seg: Segment) -> None:
-    """A bulleted line under a bloc's heading: "- Khối trưởng: X; Khối phó: Y", "- Thành viên: A, B, C"."""
+    """A line under a bloc's heading: "- Khối trưởng: X; Khối phó: Y", "- Thành viên: A, B, C", "Các xã
+    còn lại: C, D" (bare names of the place level the label names)."""
     w = Words.of(seg)
     orgs = scan(seg)
     bloc.roles.extend(org_roles(w, orgs))
@@ -284,13 +297,16 @@ def _section_line(bloc: Bloc, seg: Segment) -> None:
     colon = next((k for k, t in enumerate(tokens) if t.text == ":"), None)
     if colon is None or colon > 6:
         return
+    first = 1 if tokens[0].text in ("-", "–", "+", "•", "*", "·") else 0
     before = " ".join(w.low(0, colon))
-    if not any(cue in before for cue in ("thành viên", "gồm", "đơn vị")) or match_bloc_role(w.low(1, 4)):
+    cues = ("thành viên", "gồm", "đơn vị", "còn lại")
+    if not any(cue in before for cue in cues) or match_bloc_role(w.low(first, 4)):
         return
     if any(tuple(w.low(m, 2)) in _NOT_LIST_CUES for m in range(colon)):
         return
+    level = next((lv for pw, lv in lex.PLACE_WORDS.items() if f" {' '.join(pw)} " in f" {before} "), None)
     by_lead = {(o.lead if o.lead >= 0 else o.i): o for o in orgs}
-    for member in _read_list(w, colon + 1, by_lead, []):
+    for member in _read_list(w, colon + 1, by_lead, [], level):
         add_member(bloc, _spell_with_parent(bloc, member))
 
 
