@@ -57,3 +57,13 @@ def test_a_name_may_end_on_a_capitalised_common_word(name: str) -> None:
 def test_a_capitalised_time_word_after_a_name_still_opens_a_clause() -> None:
     names = _leaders("Ông Trần Văn Bình Sáng nay đến dự, Giám đốc Sở Tư pháp phát biểu.")
     assert "Trần Văn Bình Sáng" not in names
+
+
+def test_an_unknown_province_opening_on_a_surname_syllable_before_the_holder() -> None:
+    text = "Cục trưởng Cục Thuế tỉnh Hà Mây Vi Đức Thắng, Cụm trưởng, chủ trì hội nghị."
+    assert _leaders(text) == {"Vi Đức Thắng": "Cục trưởng Cục Thuế tỉnh Hà Mây"}
+
+
+def test_a_four_syllable_name_right_after_tinh_is_still_a_person() -> None:
+    assert _leaders("Phó Chủ tịch UBND tỉnh Hoàng Thị Thu Hà phát biểu.") == {
+        "Hoàng Thị Thu Hà": "Phó Chủ tịch UBND tỉnh"}

@@ -48,8 +48,9 @@ def _place_name(w: Words, i: int, level: str) -> int:
     if level == "tỉnh":
         # A province missing from the gazetteer: two syllables that do not open a personal name.
         # "tỉnh Cam Lĩnh Ninh Văn Tường": two syllables, then the name of the office holder
+        # ("tỉnh Hà Nguyên Vi Đức Thắng": then even a first syllable that is also a surname).
         holder = caps_run(w, i, 7) >= 5 and person_at(w, i + 2) >= 3
-        two = (caps_run(w, i, 3) == 2 or holder) and tokens[i].low not in SURNAMES and (
+        two = ((caps_run(w, i, 3) == 2 and tokens[i].low not in SURNAMES) or holder) and (
             not stops_place(w, i))
         return 2 if two and not stops_place(w, i + 1) else 0
     run = caps_run(w, i, 5)
