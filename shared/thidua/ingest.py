@@ -23,7 +23,7 @@ from typing import Literal
 from thidua import EXTRACTOR_VERSION
 from thidua.read import Limits, ReadError, read_document
 from thidua.store.errors import ObjectMissingError, StaleWriteError
-from thidua.store.index import Index
+from thidua.store.index import Index, utc_now
 from thidua.store.items import SourceInfo, SourceRef
 from thidua.store.objects import ObjectStore, ObjectTooLargeError
 from thidua.understand.extract import extract_record
@@ -61,6 +61,7 @@ class SourceBytes:
     data: bytes
     sequencer: str | None = None  # S3's ordering key of the event; None outside S3 events
     force: bool = False  # re-read and re-extract even when these bytes are indexed already
+    fetched_at: str | None = None  # when bytes without an event were fetched (Index.is_stale)
 
 
 def ingest_bytes(
@@ -138,7 +139,7 @@ def prepare_many(
         ref = source.ref
         digest = content_hash(source.data)
         meta = metas.get(ref.doc_id)
-        if index.is_stale(meta, source.sequencer):
+        if index.is_stale(meta, source.sequencer, source.fetched_at):
             prepared.outcomes.append(IngestOutcome("stale", ref.doc_id, ref.uri))
             continue
         if (
@@ -153,7 +154,13 @@ def prepare_many(
             continue
         understood = _understand(source, digest, limits, extract)
         if isinstance(understood, str):
-            info = SourceInfo(ref=ref, size=len(source.data), content_hash=digest, sequencer=source.sequencer)
+            info = SourceInfo(
+                ref=ref,
+                size=len(source.data),
+                content_hash=digest,
+                sequencer=source.sequencer,
+                fetched_at=source.fetched_at,
+            )
             prepared.outcomes.append(
                 _store_failure(info, understood, index, extractor_version, meta is not None)
             )
@@ -200,7 +207,12 @@ def _understand(
         log.exception("ingest of %s failed", ref.uri)
         return f"internal_error: {type(exc).__name__}: {exc}"[:1000]
     info = SourceInfo(
-        ref=ref, size=len(source.data), content_hash=digest, format=result.format, sequencer=source.sequencer
+        ref=ref,
+        size=len(source.data),
+        content_hash=digest,
+        format=result.format,
+        sequencer=source.sequencer,
+        fetched_at=source.fetched_at,
     )
     return info, record
 
@@ -213,12 +225,15 @@ def fail_source(
     size: int,
     data_hash: str = "",
     sequencer: str | None = None,
+    fetched_at: str | None = None,
     extractor_version: str = EXTRACTOR_VERSION,
 ) -> IngestOutcome:
     """Store a `failed` status for a source whose bytes we could not (or would not) read."""
-    info = SourceInfo(ref=source, size=size, content_hash=data_hash, sequencer=sequencer)
+    info = SourceInfo(
+        ref=source, size=size, content_hash=data_hash, sequencer=sequencer, fetched_at=fetched_at
+    )
     meta = index.get_meta(source.doc_id, with_record=False)
-    if index.is_stale(meta, sequencer):
+    if index.is_stale(meta, sequencer, fetched_at):
         return IngestOutcome("stale", source.doc_id, source.uri)
     return _store_failure(info, reason, index, extractor_version, meta is not None)
 
@@ -268,16 +283,23 @@ def ingest_s3_object(
     limits: Limits | None = None,
     force: bool = False,
 ) -> IngestOutcome:
-    """Fetch an uploaded object and ingest it; an object over the size limit is never downloaded."""
+    """Fetch an uploaded object and ingest it; an object over the size limit is never downloaded.
+
+    Without a `sequencer` (a backfill, not an upload event) the fetch time is kept, so the
+    write yields to an event-driven write that lands meanwhile (`Index.is_stale`).
+    """
     limits = limits or Limits()
     source = SourceRef.s3(bucket, key)
     meta = index.get_meta(source.doc_id, with_record=False)
     if index.is_stale(meta, sequencer):
         return IngestOutcome("stale", source.doc_id, source.uri)
+    fetched_at = None if sequencer else utc_now()
     try:
         data = objects.get_bytes(bucket, key, max_bytes=limits.max_bytes)
     except ObjectTooLargeError as exc:
-        return fail_source(source, f"too_large: {exc}", index, size=exc.size, sequencer=sequencer)
+        reason = f"too_large: {exc}"
+        return fail_source(source, reason, index, size=exc.size, sequencer=sequencer, fetched_at=fetched_at)
     except ObjectMissingError:
         return IngestOutcome("missing", source.doc_id, source.uri)
-    return ingest_bytes(source, data, index, sequencer=sequencer, limits=limits, force=force)
+    (outcome,) = ingest_many([SourceBytes(source, data, sequencer, force, fetched_at)], index, limits=limits)
+    return outcome

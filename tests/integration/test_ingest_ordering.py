@@ -174,3 +174,26 @@ def test_a_backfill_meeting_events_for_the_same_objects(aws: Aws) -> None:
     assert aws.matches_bucket(KEY)
     aws.handle(event(CREATED, SEQ_1))  # and the oldest event, late, changes nothing
     assert aws.matches_bucket(KEY)
+
+
+def test_a_backfill_that_fetched_before_an_event_was_indexed_yields_to_it(
+    aws: Aws, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    objects = ObjectStore(aws.s3)
+    aws.s3.put_object(Bucket=BUCKET, Key=KEY, Body=_doc("Sở Nội vụ"))
+    real_get = objects.get_bytes
+
+    def fetch_then_race(bucket: str, key: str, **kwargs: Any) -> bytes:
+        # The backfill reads the first upload; before it writes, the object is replaced and
+        # the replacement's event is indexed by the ingest function.
+        data = real_get(bucket, key, **kwargs)
+        aws.s3.put_object(Bucket=BUCKET, Key=KEY, Body=_doc("Sở Tư pháp"))
+        aws.handle(event(CREATED, SEQ_2))
+        return data
+
+    monkeypatch.setattr(objects, "get_bytes", fetch_then_race)
+    summary = backfill_batch(BUCKET, [KEY], objects=objects, index=aws.index)
+    assert dict(summary.counts) == {"stale": 1}
+    doc = aws.doc()
+    assert doc is not None and f"UNIT#{unit_id('Sở Tư pháp')}" in doc.facets
+    assert aws.matches_bucket()

@@ -197,11 +197,19 @@ class Index:
         )
 
     @staticmethod
-    def is_stale(meta: StoredDocument | None, sequencer: str | None) -> bool:
-        """An S3 event older than the one the index already reflects (compared per S3's rule)."""
-        if not sequencer or meta is None or not meta.sequencer:
+    def is_stale(meta: StoredDocument | None, sequencer: str | None, fetched_at: str | None = None) -> bool:
+        """True when the index already reflects a newer state of the object than these bytes.
+
+        With an S3 event's `sequencer`: an older event than the indexed one (S3's rule). Bytes
+        fetched without an event (a backfill, `fetched_at`) are older than an event-driven
+        write that landed after the fetch: that writer read the object later, and any upload
+        since has its own event. (The two times come from two clocks; Lambda's are NTP-synced.)
+        """
+        if meta is None or not meta.sequencer:
             return False
-        return keys.pad_sequencer(sequencer) < meta.sequencer
+        if sequencer:
+            return keys.pad_sequencer(sequencer) < meta.sequencer
+        return bool(fetched_at and meta.updated_at and meta.updated_at > fetched_at)
 
     def links_complete(self, meta: StoredDocument) -> bool:
         """True when every link of the current version is there; leftovers of other versions are deleted.
@@ -295,7 +303,13 @@ class Index:
             build = functools.partial(_ok_meta, source, record, new_keys, extractor_version, updated_at)
             doc_id = source.ref.doc_id
             try:
-                old, stale = self._switch(source.sequencer, build, doc_id, read=olds.get(doc_id, _ABSENT))
+                old, stale = self._switch(
+                    source.sequencer,
+                    build,
+                    doc_id,
+                    read=olds.get(doc_id, _ABSENT),
+                    fetched_at=source.fetched_at,
+                )
             except StaleWriteError:
                 results.append(None)
                 continue
@@ -342,6 +356,7 @@ class Index:
                 source, reason, extractor_version=extractor_version, updated_at=updated_at, stale=old_stale
             ),
             source.ref.doc_id,
+            fetched_at=source.fetched_at,
         )
         deleted = self.table.delete_keys(stale)
         if old is not None and old.layout != keys.LAYOUT:
@@ -466,13 +481,14 @@ class Index:
         doc_id: str,
         *,
         read: StoredDocument | object | None = None,
+        fetched_at: str | None = None,
     ) -> tuple[StoredDocument | None, set[items.LinkKey]]:
         """Put the META `build(stale keys)` makes, if META is unchanged since read; retried on a race.
 
         `read` is META as the caller just read it (consistently), `_ABSENT` when it read none;
-        by default META is read here. Raises `StaleWriteError` when a newer S3 event is
-        indexed. Returns the replaced META and the link keys now to delete (the replaced
-        version's, and leftovers it still listed that exist).
+        by default META is read here. Raises `StaleWriteError` when the index reflects a newer
+        state of the object (`is_stale`). Returns the replaced META and the link keys now to
+        delete (the replaced version's, and leftovers it still listed that exist).
         """
         for _attempt in range(MAX_SWITCH_ATTEMPTS):
             if isinstance(read, StoredDocument) or read is _ABSENT:
@@ -480,7 +496,7 @@ class Index:
                 read = None  # a retry reads again
             else:
                 old = self.get_meta(doc_id, with_record=False)
-            if self.is_stale(old, sequencer):
+            if self.is_stale(old, sequencer, fetched_at):
                 raise StaleWriteError(f"{doc_id}: a newer S3 event is already indexed")
             doomed = self._doomed(old)
             meta = build(doomed)

@@ -30,7 +30,6 @@ EVIDENCE_CHARS = 300
 MAX_RECORD_BYTES = 300_000
 
 
-
 @dataclass(frozen=True)
 class SourceRef:
     """Where a document comes from: an S3 object or a local file."""
@@ -68,6 +67,8 @@ class SourceInfo:
     content_hash: str
     format: str | None = None
     sequencer: str | None = None
+    # When bytes that came without an S3 event (a backfill) were fetched: see Index.is_stale.
+    fetched_at: str | None = None
 
 
 @dataclass(frozen=True)
