@@ -24,7 +24,7 @@ from thidua import EXTRACTOR_VERSION
 from thidua.read import Limits, ReadError, read_document
 from thidua.store.errors import ObjectMissingError, StaleWriteError
 from thidua.store.index import Index, utc_now
-from thidua.store.items import SourceInfo, SourceRef
+from thidua.store.models import SourceInfo, SourceRef
 from thidua.store.objects import ObjectStore, ObjectTooLargeError
 from thidua.understand.extract import extract_record
 from thidua.understand.record import DocumentRecord

@@ -9,8 +9,8 @@ import pytest
 from aws_support import moto_server
 
 from thidua.cli.main import main
-from thidua.store.items import SourceRef
 from thidua.store.local_engine import local_index
+from thidua.store.models import SourceRef
 
 ARTICLE = (
     "Ngày 14/3/2024, Khối thi đua số 6 tổ chức hội nghị ký kết giao ước thi đua năm 2024. "

@@ -15,7 +15,7 @@ from thidua.bulk.journal import Journal
 from thidua.bulk.reindex import is_older, source_of, version_key
 from thidua.bulk.sources import SourceMissing, SourceOpener, parse_uri, walk, zip_uri
 from thidua.bulk.zipsafe import ZipLimits, ZipRefused
-from thidua.store.items import SourceRef
+from thidua.store.models import SourceRef
 
 
 def _zip(path: Path, members: dict[str, bytes]) -> Path:

@@ -7,7 +7,9 @@ import datetime as dt
 import pytest
 
 from thidua.store import cost, items, keys
-from thidua.store.items import SourceInfo, SourceRef
+from thidua.store.facets import EVIDENCE_CHARS, award_year
+from thidua.store.models import SourceInfo, SourceRef
+from thidua.store.typed import deserialize, serialize
 from thidua.understand.entities import bloc_id, leader_id, unit_id, unit_key
 from thidua.understand.record import AwardOut, BlocOut, DocumentRecord, EvidenceOut, LeaderOut, UnitOut
 
@@ -73,10 +75,10 @@ def test_one_link_per_distinct_facet_under_its_facet() -> None:
         assert int(item["rev"]["N"]) == items.revision(updated_at)
     year = next(items.link_from_item(i) for i in links if i["pk"]["S"] == "YEAR#2023")
     assert year.awards == [("bang_khen_bo_tinh", 4, "tap_the")]
-    year_item = items.unpack_link(items.deserialize(next(i for i in links if i["pk"]["S"] == "YEAR#2023")))
+    year_item = items.unpack_link(deserialize(next(i for i in links if i["pk"]["S"] == "YEAR#2023")))
     assert year_item["aw"] == [["bang_khen_bo_tinh", 4, "tap_the", "unknown", []]]
     assert year.blocs == [bloc_id("Khối thi đua số 3")] and year.locality == "Quảng Trị"
-    date = items.unpack_link(items.deserialize(next(i for i in links if i["pk"]["S"] == "DATE#2024")))
+    date = items.unpack_link(deserialize(next(i for i in links if i["pk"]["S"] == "DATE#2024")))
     assert date["types"] == ["tong_ket"] and date["title"] == "Tổng kết thi đua năm 2023"
     assert date["src"] == "s3://uploads/tin-tuc/bai.txt"
 
@@ -87,10 +89,10 @@ def test_links_fit_one_write_unit_and_evidence_is_clipped() -> None:
     record.units[0].evidence = EvidenceOut(sentence=long_sentence, start=0, end=5)
     record.title = "Tổng kết công tác thi đua khen thưởng của các sở, ban, ngành " * 6
     links = items.link_items(_source(), record, extractor_version="v1")
-    unit = items.unpack_link(items.deserialize(next(i for i in links if i["pk"]["S"].startswith("UNIT#"))))
-    assert len(unit["ev"]) <= items.EVIDENCE_CHARS and unit["ev"].endswith("…")
+    unit = items.unpack_link(deserialize(next(i for i in links if i["pk"]["S"].startswith("UNIT#"))))
+    assert len(unit["ev"]) <= EVIDENCE_CHARS and unit["ev"].endswith("…")
     assert all(cost.item_size(i) <= items.LINK_BUDGET for i in links)
-    assert all(items.unpack_link(items.deserialize(i)).get("title") for i in links)  # shortened, not dropped
+    assert all(items.unpack_link(deserialize(i)).get("title") for i in links)  # shortened, not dropped
 
 
 def test_undated_document_without_years_sits_in_date_0000() -> None:
@@ -165,7 +167,7 @@ def test_item_size_rules() -> None:
     ],
 )
 def test_award_year_is_the_year_under_review(years: list[int], sort_date: str, expected: int | None) -> None:
-    assert items.award_year(years, sort_date) == expected
+    assert award_year(years, sort_date) == expected
 
 
 def test_serialize_matches_boto3_for_the_values_items_hold() -> None:
@@ -187,16 +189,16 @@ def test_serialize_matches_boto3_for_the_values_items_hold() -> None:
         "gone": None,
         "empty": set(),
     }
-    ours = items.serialize(plain)
+    ours = serialize(plain)
     boto = {k: TypeSerializer().serialize(v) for k, v in plain.items() if v is not None and v != set()}
     for kind in ("ss", "ns"):  # sets: same members (boto3 keeps iteration order, we sort)
         (tag,) = boto[kind]
         assert ours[kind][tag] == sorted(boto[kind][tag])
         del ours[kind], boto[kind]
     assert ours == boto
-    assert items.deserialize(items.serialize({"m": plain["m"], "l": plain["l"]})) == {
+    assert deserialize(serialize({"m": plain["m"], "l": plain["l"]})) == {
         "m": plain["m"],
         "l": plain["l"],
     }
     with pytest.raises(TypeError):
-        items.serialize({"f": 0.5})
+        serialize({"f": 0.5})

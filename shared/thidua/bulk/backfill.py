@@ -22,7 +22,7 @@ from thidua.ingest import IngestOutcome, fail_source, ingest_s3_object
 from thidua.read import Limits
 from thidua.store.errors import StoreError, TransientStoreError
 from thidua.store.index import Index
-from thidua.store.items import SourceRef
+from thidua.store.models import SourceRef
 from thidua.store.objects import ObjectStore
 
 log = logging.getLogger(__name__)

@@ -14,7 +14,7 @@ from typing import Any
 from thidua import EXTRACTOR_VERSION
 from thidua.bulk.sources import Source, is_local_uri, parse_uri
 from thidua.store.index import Index
-from thidua.store.items import StoredDocument
+from thidua.store.models import StoredDocument
 
 PAGE = 500
 

@@ -44,7 +44,7 @@ from thidua.store import keys
 from thidua.store.clients import dynamodb_client
 from thidua.store.errors import StoreError, TransientStoreError
 from thidua.store.index import Index
-from thidua.store.items import SourceRef
+from thidua.store.models import SourceRef
 from thidua.store.settings import StoreSettings
 
 log = logging.getLogger(__name__)

@@ -23,8 +23,8 @@ from urllib.parse import quote, unquote, urlparse
 
 from thidua.bulk import zipsafe
 from thidua.bulk.zipsafe import ZipLimits, ZipRefused
-from thidua.store.items import SourceRef
 from thidua.store.keys import file_uri
+from thidua.store.models import SourceRef
 
 ZIP_SCHEME = "zip:"
 _SEP = "!/"

@@ -20,8 +20,8 @@ from thidua.bulk.report import BulkReport, Failure
 from thidua.bulk.runner import AbortRun, RunOptions, default_workers, run_bulk, sigterm_as_interrupt
 from thidua.bulk.sources import Source, walk
 from thidua.store.index import Index
-from thidua.store.items import StoredDocument
 from thidua.store.local_engine import local_index, thidua_home
+from thidua.store.models import StoredDocument
 
 # Below this many documents per worker, starting a pool costs more than it saves.
 MIN_DOCS_PER_WORKER = 16

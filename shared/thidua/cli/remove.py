@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 from thidua.ingest import remove_source
-from thidua.store.items import SourceRef
 from thidua.store.local_engine import local_index
+from thidua.store.models import SourceRef
 
 
 def _targets(paths: list[Path]) -> list[Path]:

@@ -13,7 +13,8 @@ from typing import Any
 from thidua.query.reads import Item, Page
 from thidua.store import keys
 from thidua.store.errors import call_mapped
-from thidua.store.items import deserialize, serialize, unpack_link
+from thidua.store.items import unpack_link
+from thidua.store.typed import deserialize, serialize
 
 BATCH_GET_MAX = 100
 _RETRY_SLEEP = 0.05

@@ -3,7 +3,7 @@
 Awards (``awards_by_year``): one paginated, projected Query of the
 ``YEAR#yyyy`` partition per year, keeping the links that carry awards. An
 award counts once, in its document's **award year**
-(:func:`thidua.store.items.award_year`: the year under review, so a review of
+(:func:`thidua.store.facets.award_year`: the year under review, so a review of
 2022 held with the 2023 pact in January 2023 is 2022's), so totals over years do
 not double count: only that year's link carries the document's compact award
 list (type, count, recipient kind, status, recipient unit ids) next to its

@@ -12,7 +12,7 @@ from thidua.store.errors import (
     TransientStoreError,
 )
 from thidua.store.index import Index, StatusPage, WriteResult
-from thidua.store.items import LinkItem, SourceInfo, SourceRef, StoredDocument
+from thidua.store.models import LinkItem, SourceInfo, SourceRef, StoredDocument
 from thidua.store.settings import StoreSettings
 
 __all__ = [

@@ -36,8 +36,9 @@ from typing import TYPE_CHECKING, Any
 from thidua import EXTRACTOR_VERSION
 from thidua.store import items, keys
 from thidua.store.errors import StaleWriteError, StoreError, TransientStoreError
-from thidua.store.items import Item, LinkItem, SourceInfo, SourceRef, StoredDocument
+from thidua.store.models import Item, LinkItem, LinkKey, SourceInfo, SourceRef, StoredDocument
 from thidua.store.table import LEGACY_GSIS, Table, WriteStats
+from thidua.store.typed import deserialize
 from thidua.understand.record import DocumentRecord
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ class Index:
         self.table = Table(client, table_name, max_batch_attempts=max_batch_attempts, sleep=sleep)
         self.table_name = table_name
         # Catalogue keys settled by this Index, with the rank the table holds (or a better one).
-        self._known_entities: dict[items.LinkKey, str] = {}
+        self._known_entities: dict[LinkKey, str] = {}
 
     @property
     def client(self) -> DynamoDBClient:
@@ -169,7 +170,7 @@ class Index:
         response = self.table.call("query", **kwargs)
         docs = []
         for item in response.get("Items", []):
-            data = items.deserialize(item)
+            data = deserialize(item)
             docs.append(
                 StoredDocument(
                     doc_id=data["doc_id"],
@@ -321,7 +322,7 @@ class Index:
             ((keys.doc_pk(s.source.ref.doc_id), keys.META_SK) for s in switched),
             projection="pk, sk, updated_at",
         )
-        doomed: set[items.LinkKey] = set()
+        doomed: set[LinkKey] = set()
         for s in switched:
             doc_id = s.source.ref.doc_id
             now_there = current.get((keys.doc_pk(doc_id), keys.META_SK), {}).get("updated_at", {}).get("S")
@@ -421,7 +422,7 @@ class Index:
         spellings in the same instant keep the last; the next document that names it with
         the better spelling settles it.) Keys this Index has settled are not checked again.
         """
-        todo: dict[items.LinkKey, Item] = {}
+        todo: dict[LinkKey, Item] = {}
         for record in records:
             for item in items.entity_items(record):
                 key = items.item_pk_sk(item)
@@ -437,7 +438,7 @@ class Index:
         present = self.table.get_keys(todo, projection="pk, sk, #r", consistent=False, names={"#r": "rank"})
         blind: list[Item] = []
         written = 0
-        settled: dict[items.LinkKey, str] = {}
+        settled: dict[LinkKey, str] = {}
         for key, item in todo.items():
             ours = _rank(item)
             there = present.get(key, {}).get("rank", {}).get("S")
@@ -477,12 +478,12 @@ class Index:
     def _switch(
         self,
         sequencer: str | None,
-        build: Callable[[set[items.LinkKey]], Item],
+        build: Callable[[set[LinkKey]], Item],
         doc_id: str,
         *,
         read: StoredDocument | object | None = None,
         fetched_at: str | None = None,
-    ) -> tuple[StoredDocument | None, set[items.LinkKey]]:
+    ) -> tuple[StoredDocument | None, set[LinkKey]]:
         """Put the META `build(stale keys)` makes, if META is unchanged since read; retried on a race.
 
         `read` is META as the caller just read it (consistently), `_ABSENT` when it read none;
@@ -518,7 +519,7 @@ class Index:
             return old, doomed
         raise TransientStoreError(f"{doc_id}: META kept changing under concurrent writers")
 
-    def _doomed(self, old: StoredDocument | None) -> set[items.LinkKey]:
+    def _doomed(self, old: StoredDocument | None) -> set[LinkKey]:
         """Link keys a META names that a replacement must delete: its links and its leftovers that exist."""
         if old is None:
             return set()
@@ -527,7 +528,7 @@ class Index:
             doomed |= set(self.table.get_keys(set(old.stale), projection="pk, sk"))
         return doomed
 
-    def _heal(self, doc_id: str, ours: set[items.LinkKey]) -> None:
+    def _heal(self, doc_id: str, ours: set[LinkKey]) -> None:
         """A later writer switched META while we wrote links: leave exactly its links in place."""
         current = self.get_meta(doc_id)
         theirs = self._items_of(current) if current is not None else []
@@ -572,8 +573,8 @@ class _Switched:
 
     source: SourceInfo
     links: list[Item]
-    new_keys: set[items.LinkKey]
-    stale: set[items.LinkKey]
+    new_keys: set[LinkKey]
+    stale: set[LinkKey]
     old: StoredDocument | None
     position: int
 
@@ -590,10 +591,10 @@ _ABSENT = object()
 def _ok_meta(
     source: SourceInfo,
     record: DocumentRecord,
-    new_keys: set[items.LinkKey],
+    new_keys: set[LinkKey],
     extractor_version: str,
     updated_at: str,
-    old_stale: set[items.LinkKey],
+    old_stale: set[LinkKey],
 ) -> Item:
     return items.meta_item(
         source, record, extractor_version=extractor_version, updated_at=updated_at, stale=old_stale - new_keys

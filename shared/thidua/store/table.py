@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from thidua.store import cost, keys
 from thidua.store.errors import TransientStoreError, call_mapped
-from thidua.store.items import Item, LinkKey, item_pk_sk
+from thidua.store.items import item_pk_sk
+from thidua.store.models import Item, LinkKey
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
