@@ -2,6 +2,7 @@
 
 Write protocol (idempotent, no transactions; layout in :mod:`thidua.store.keys`):
 
+0. catalogue the record's entities (:mod:`thidua.store.catalogue`);
 1. read META (consistent); a newer S3 sequencer there means this event is stale;
 2. PutItem the new META, conditional on META being unchanged since step 1 (else
    back to 1): this switches the document to the new version. It lists the link
@@ -11,6 +12,9 @@ Write protocol (idempotent, no transactions; layout in :mod:`thidua.store.keys`)
    writing and deleting);
 4. check META still names this version (a concurrent writer that switched later
    gets its links back), then delete the ``stale`` keys.
+
+`replace_documents` runs the protocol for many documents at once: every step but
+the conditional switch (2) is one batched request for all of them.
 
 Readers of search pages drop any link whose version differs from its META's, so a
 search never shows a document twice or with a mix of old and new links; during
@@ -35,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from thidua import EXTRACTOR_VERSION
 from thidua.store import items, keys
+from thidua.store.catalogue import Catalogue
 from thidua.store.errors import StaleWriteError, StoreError, TransientStoreError
 from thidua.store.models import Item, LinkItem, LinkKey, SourceInfo, SourceRef, StoredDocument
 from thidua.store.table import LEGACY_GSIS, Table, WriteStats
@@ -85,8 +90,7 @@ class Index:
     ) -> None:
         self.table = Table(client, table_name, max_batch_attempts=max_batch_attempts, sleep=sleep)
         self.table_name = table_name
-        # Catalogue keys settled by this Index, with the rank the table holds (or a better one).
-        self._known_entities: dict[LinkKey, str] = {}
+        self.catalogue = Catalogue(self.table)
 
     @property
     def client(self) -> DynamoDBClient:
@@ -412,66 +416,8 @@ class Index:
         raise TransientStoreError(f"delete {doc_id}: META kept changing")
 
     def put_entities(self, *records: DocumentRecord) -> int:
-        """Write the records' catalogue items the table lacks or shows less well; returns how many.
-
-        Entities recur across documents, so most are already there: one BatchGetItem (a read
-        costs a fifth of a write on demand) saves rewriting them, and new ones go in batches.
-        Where documents spell an entity differently, a conditional put replaces a stored
-        spelling of larger `items.entity_rank`, so documents written one after another give
-        the same catalogue in any order. (Two writers that add the same new entity in two
-        spellings in the same instant keep the last; the next document that names it with
-        the better spelling settles it.) Keys this Index has settled are not checked again.
-        """
-        todo: dict[LinkKey, Item] = {}
-        for record in records:
-            for item in items.entity_items(record):
-                key = items.item_pk_sk(item)
-                rank = _rank(item) or ""
-                known = self._known_entities.get(key)
-                if known is not None and known <= rank:
-                    continue
-                held = todo.get(key)
-                if held is None or rank < (_rank(held) or ""):
-                    todo[key] = item
-        if not todo:
-            return 0
-        present = self.table.get_keys(todo, projection="pk, sk, #r", consistent=False, names={"#r": "rank"})
-        blind: list[Item] = []
-        written = 0
-        settled: dict[LinkKey, str] = {}
-        for key, item in todo.items():
-            ours = _rank(item)
-            there = present.get(key, {}).get("rank", {}).get("S")
-            if ours is None:  # the same content whatever the document (a year)
-                if key not in present:
-                    blind.append(item)
-                settled[key] = ""
-            elif key not in present:
-                blind.append(item)  # new: the next document with a better spelling improves it
-            elif there is None or there > ours:
-                written += self._put_if_better(item, ours)
-                settled[key] = ours
-            else:
-                settled[key] = there
-        self.table.put_all(blind)
-        # Remembered only once written: a writer killed half-way must try these again.
-        self._known_entities.update(settled)
-        return written + len(blind)
-
-    def _put_if_better(self, item: Item, rank: str) -> int:
-        try:
-            self.table.call(
-                "put_item",
-                TableName=self.table_name,
-                Item=item,
-                ConditionExpression="attribute_not_exists(pk) OR attribute_not_exists(#r) OR #r > :r",
-                ExpressionAttributeNames={"#r": "rank"},
-                ExpressionAttributeValues={":r": {"S": rank}},
-            )
-        except StaleWriteError:
-            return 0  # a better spelling is there already
-        self.table.count_put(item)
-        return 1
+        """Catalogue the records' entities (`Catalogue.put`); returns how many items were written."""
+        return self.catalogue.put(*records)
 
     # ---- internals -----------------------------------------------------------------------------
 
@@ -577,11 +523,6 @@ class _Switched:
     stale: set[LinkKey]
     old: StoredDocument | None
     position: int
-
-
-def _rank(item: Item) -> str | None:
-    rank = item.get("rank")
-    return rank["S"] if rank else None
 
 
 # Marks "the caller read META and there was none" (None means "not read").
