@@ -272,14 +272,15 @@ def ingest(
         engine_pid = int(json.loads((home / "engine.json").read_text())["pid"])
         own0, kids0, engine0 = *cpu_seconds(), process_cpu(engine_pid)
         with PeakMemory([engine_pid]) as mem:
-            first = run_bulk(sources, index, RunOptions(workers=workers, journal_dir=home / "bulk"))
+            options = RunOptions(workers=workers, journal_dir=home / "bulk", pool=True)
+            first = run_bulk(sources, index, options)
         own1, kids1, engine1 = *cpu_seconds(), process_cpu(engine_pid)
         n = max(1, len(sources))
         cpu = {
             "client_ms_per_document": round(((own1 - own0) + (kids1 - kids0)) / n * 1000, 1),
             "engine_ms_per_document": round((engine1 - engine0) / n * 1000, 1),
         }
-        second = run_bulk(sources, index, RunOptions(workers=workers, journal_dir=home / "bulk"))
+        second = run_bulk(sources, index, options)
         items = scan(engine.client(), "thidua-bench")
     return first, second, items, mem.peak, cpu
 

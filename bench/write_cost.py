@@ -147,7 +147,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="thidua-cost-") as tmp, LocalEngine(
         Path(tmp), table_name=TABLE
     ) as engine:
-        index = engine.index()
+        # Asks the engine for consumed units (engine.index() does not): they check the estimate.
+        index = Index(engine.client(), engine.table_name)
         first = run_pass(index, files, "cost-a", force=False)
         kinds = breakdown(index, files)
         again = run_pass(index, files, "cost-b", force=True)

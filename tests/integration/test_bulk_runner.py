@@ -281,22 +281,21 @@ def test_report_summary_lines_name_reasons_and_what_is_left() -> None:
     assert "  failed: corrupt: 1" in lines and "    a.pdf: corrupt: bad xref" in lines
 
 
-def test_chunks_written_while_the_next_part_is_read_give_the_same_index(
-    aws: Any, archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_chunks_written_together_give_the_index_of_one_at_a_time(
+    aws: Any, archive: Path, tmp_path: Path
 ) -> None:
     sources = list(walk([archive]))
     one_by_one = _index(aws, "bulk-single")
     run_bulk(sources, one_by_one, RunOptions(chunk=1))
-    monkeypatch.setattr("thidua.bulk.runner.PART", 2)  # chunks of 5 go in parts of 2, 2 and 1
-    pipelined = _index(aws, "bulk-parts")
-    report = run_bulk(sources, pipelined, RunOptions(chunk=5, journal_dir=tmp_path / "j"))
+    together = _index(aws, "bulk-chunks")
+    report = run_bulk(sources, together, RunOptions(chunk=5, journal_dir=tmp_path / "j"))
     assert dict(report.counts) == {"ok": 13, "failed": 3}
     assert sorted(f.reason.split(":")[0] for f in report.failures) == [
         "empty",
         "unsafe_path",
         "unsupported_type",
     ]
-    assert snapshot(pipelined) == snapshot(one_by_one)
+    assert snapshot(together) == snapshot(one_by_one)
     assert report.write_units > 0
     assert not list((tmp_path / "j").glob("journal-*.log"))
 

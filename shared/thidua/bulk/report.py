@@ -45,9 +45,7 @@ class BulkReport:
     interrupted: bool = False
     seconds: float = 0.0
     started_at: str = field(
-        default_factory=lambda: (
-            dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-        )
+        default_factory=lambda: dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
     )
     write_units: int = 0  # estimated DynamoDB write units (table + GSIs), summed over workers
 
@@ -115,13 +113,9 @@ class BulkReport:
                 f"interrupted: {self.total - self.processed} not done; run the same command again to resume"
             )
         if self.resumed:
-            lines.append(
-                f"resumed: {self.resumed} documents an interrupted run had in flight were redone"
-            )
+            lines.append(f"resumed: {self.resumed} documents an interrupted run had in flight were redone")
         if self.duplicates:
-            lines.append(
-                f"note: {self.duplicates} documents have the same bytes as another one in this run"
-            )
+            lines.append(f"note: {self.duplicates} documents have the same bytes as another one in this run")
         for code, n in sorted(self.by_reason().items(), key=lambda kv: (-kv[1], kv[0])):
             lines.append(f"  failed: {code}: {n}")
         for failure in self.failures[:max_failures]:

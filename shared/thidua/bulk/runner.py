@@ -1,11 +1,13 @@
 """Run many sources through `thidua.ingest` on every core, resumably.
 
-The parent lists the sources, skips the ones already indexed (their bytes are hashed
+The run lists the sources, skips the ones already indexed (their bytes are hashed
 and the META items fetched a hundred at a time, so a resumed run goes quickly over
-finished work), and hands the rest to a pool of worker processes. Reading and
-extraction are CPU-bound, so each worker is a process with its own client to the
-same index; each document is written by exactly one worker through the index's
-idempotent protocol (links, then the META switch, then cleanup).
+finished work), and hands the rest in chunks to worker processes
+(:mod:`thidua.bulk.worker`). Reading and extraction are CPU-bound, so each worker is
+a process; a chunk comes back extracted and the run writes its documents together
+(`Index.replace_documents`: about two requests a document) while the workers go on
+extracting. Every document is written once, by this process, through the index's
+idempotent protocol.
 
 Interrupts: Ctrl-C or SIGTERM stops handing out work, lets the documents in flight
 finish (a second Ctrl-C stops at once) and reports what is left. A run killed outright
@@ -17,7 +19,6 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import contextlib
-import dataclasses
 import hashlib
 import logging
 import multiprocessing
@@ -26,7 +27,7 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
@@ -37,14 +38,12 @@ from thidua.bulk.journal import Journal
 from thidua.bulk.progress import Progress
 from thidua.bulk.report import BulkReport, Failure
 from thidua.bulk.sources import Source, SourceMissing, SourceOpener
+from thidua.bulk.worker import Extracted, Task, Worker, extract_in_process, init_process, retrying
 from thidua.bulk.zipsafe import ZipLimits, ZipRefused
-from thidua.ingest import IngestOutcome, Prepared, SourceBytes, fail_source, prepare_many, write_prepared
+from thidua.ingest import IngestOutcome, write_prepared
 from thidua.read import Limits
 from thidua.store import keys
-from thidua.store.clients import dynamodb_client
-from thidua.store.errors import StoreError, TransientStoreError
 from thidua.store.index import Index
-from thidua.store.models import SourceRef
 from thidua.store.settings import StoreSettings
 
 log = logging.getLogger(__name__)
@@ -52,17 +51,9 @@ _T = TypeVar("_T")
 
 PRECHECK_BATCH = 100
 CHUNK = 32
-PART = 8  # documents whose index writes are shared; a chunk's parts are written while the next is read
-TRANSIENT_ATTEMPTS = 4
 # Consecutive store errors after which the run stops instead of failing every remaining document.
 MAX_CONSECUTIVE_ERRORS = 10
 INTERRUPT_GRACE_SECONDS = 60.0
-
-
-@dataclass(frozen=True)
-class Task:
-    source: Source
-    force: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,167 +70,20 @@ class AbortRun(Exception):
     report: BulkReport | None = None
 
 
-# ---- one document ------------------------------------------------------------------------------
-
-
-class Worker:
-    """Reads and ingests chunks of sources into `index` (one per process), sharing their writes."""
-
-    def __init__(
-        self,
-        index: Index,
-        *,
-        limits: Limits | None = None,
-        zip_limits: ZipLimits | None = None,
-        extractor_version: str = EXTRACTOR_VERSION,
-        sleep: Callable[[float], None] = time.sleep,
-    ) -> None:
-        self.index = index
-        self.limits = limits or Limits()
-        self.extractor_version = extractor_version
-        self.opener = SourceOpener(zip_limits)
-        self._sleep = sleep
-
-    def run(self, tasks: Sequence[Task]) -> list[TaskResult]:
-        """Ingest a chunk of distinct sources; one result each, in order.
-
-        The chunk goes in parts of PART documents: while one part's shared index write is in
-        flight (a thread that mostly waits on the store), the next part is read and
-        extracted. A store error is retried (the write protocol is idempotent) and, when it
-        persists, leaves the part's documents unrecorded, for the next run.
-        """
-        before = self.index.stats.estimated.total
-        results: list[TaskResult] = []
-        with cf.ThreadPoolExecutor(max_workers=1, thread_name_prefix="thidua-write") as writer:
-            in_flight: tuple[Sequence[Task], cf.Future[list[IngestOutcome] | str]] | None = None
-            for start in range(0, len(tasks), PART):
-                part = tasks[start : start + PART]
-                prepared = self._retrying(lambda part=part: self._prepare(part))  # type: ignore[misc]
-                if in_flight is not None:
-                    results += _results(*in_flight)
-                    in_flight = None
-                if isinstance(prepared, str):
-                    results += [TaskResult(t.source, None, error=prepared) for t in part]
-                    continue
-                in_flight = (part, writer.submit(self._retrying, lambda p=prepared: self._write(p)))
-            if in_flight is not None:
-                results += _results(*in_flight)
-        units = self.index.stats.estimated.total - before
-        # The chunk's write units are reported once, on its first document: the run adds them up.
-        return [
-            dataclasses.replace(result, write_units=units if n == 0 else 0)
-            for n, result in enumerate(results)
-        ]
-
-    def _retrying(self, step: Callable[[], _T]) -> _T | str:
-        """`step()`, again after a transient store error; the error (a reason) when it persists."""
-        attempt = 0
-        while True:
-            try:
-                return step()
-            except TransientStoreError as exc:
-                attempt += 1
-                if attempt >= TRANSIENT_ATTEMPTS:
-                    return f"store_unavailable: {exc}"
-                self._sleep(min(8.0, 0.5 * 2**attempt))
-            except StoreError as exc:
-                return f"store_error: {exc}"
-
-    def _prepare(self, tasks: Sequence[Task]) -> tuple[dict[int, IngestOutcome], list[int], Prepared]:
-        opened: dict[int, IngestOutcome] = {}
-        readable: list[tuple[int, SourceBytes]] = []
-        for n, task in enumerate(tasks):
-            data = self._read(task.source)
-            if isinstance(data, IngestOutcome):
-                opened[n] = data
-            else:
-                readable.append((n, SourceBytes(task.source.ref, data, force=task.force)))
-        prepared = prepare_many(
-            [s for _n, s in readable],
-            self.index,
-            limits=self.limits,
-            extractor_version=self.extractor_version,
-        )
-        return opened, [n for n, _s in readable], prepared
-
-    def _write(self, prepared: tuple[dict[int, IngestOutcome], list[int], Prepared]) -> list[IngestOutcome]:
-        opened, positions, ready = prepared
-        outcomes = dict(opened)
-        outcomes.update(zip(positions, write_prepared(ready, self.index), strict=True))
-        return [outcomes[n] for n in range(len(outcomes))]
-
-    def _read(self, source: Source) -> bytes | IngestOutcome:
-        """The source's bytes, or the failed outcome stored for a source that cannot be opened."""
-        ref = source.ref
-        if source.refused is not None:
-            reason, message = source.refused
-            return self._fail(ref, f"{reason}: {message}", source.size or 0)
-        try:
-            return self.opener.read(source.uri, max_bytes=self.limits.max_bytes)
-        except ZipRefused as exc:
-            return self._fail(ref, f"{exc.reason}: {exc.message}", source.size or 0)
-        except SourceMissing as exc:
-            return self._fail(ref, f"source_missing: {exc}", 0)
-        except OSError as exc:
-            return self._fail(ref, f"unreadable: {exc.strerror or exc}", 0)
-
-    def _fail(self, ref: SourceRef, reason: str, size: int) -> IngestOutcome:
-        return fail_source(ref, reason, self.index, size=size, extractor_version=self.extractor_version)
-
-    def close(self) -> None:
-        self.opener.close()
-
-
-def _results(tasks: Sequence[Task], future: cf.Future[list[IngestOutcome] | str]) -> list[TaskResult]:
-    outcomes = future.result()
-    if isinstance(outcomes, str):
-        return [TaskResult(t.source, None, error=outcomes) for t in tasks]
-    return [TaskResult(t.source, o) for t, o in zip(tasks, outcomes, strict=True)]
-
-
-_WORKER: Worker | None = None
-
-
-def _init_worker(settings: StoreSettings, limits: Limits, zip_limits: ZipLimits, version: str) -> None:
-    # The parent decides what an interrupt means: a worker never dies of Ctrl-C mid-write.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _die_with_parent()
-    global _WORKER
-    index = Index(dynamodb_client(settings), settings.table_name)
-    _WORKER = Worker(index, limits=limits, zip_limits=zip_limits, extractor_version=version)
-
-
-def _die_with_parent() -> None:
-    """Linux: a worker is killed when the run is (kill -9), instead of writing on as an orphan."""
-    parent = os.getppid()
-    with contextlib.suppress(Exception):
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    if os.getppid() != parent:
-        os._exit(1)
-
-
-def _work(tasks: list[Task]) -> list[TaskResult]:
-    assert _WORKER is not None, "worker not initialised"
-    return _WORKER.run(tasks)
-
-
 # ---- executors ---------------------------------------------------------------------------------
 
 
 class _InlineExecutor:
-    """One worker in this process (`--workers 1`): same loop, no pool."""
+    """The worker in this process: extraction and writes take turns (no pool)."""
 
     def __init__(self, worker: Worker) -> None:
         self.worker = worker
 
-    def submit(self, tasks: list[Task]) -> cf.Future[list[TaskResult]]:
-        future: cf.Future[list[TaskResult]] = cf.Future()
+    def submit(self, tasks: list[Task]) -> cf.Future[Extracted]:
+        future: cf.Future[Extracted] = cf.Future()
         future.set_running_or_notify_cancel()
         try:
-            future.set_result(self.worker.run(tasks))
+            future.set_result(self.worker.extract(tasks))
         except BaseException as exc:
             if not isinstance(exc, Exception):
                 raise
@@ -294,6 +138,9 @@ class RunOptions:
     extractor_version: str = EXTRACTOR_VERSION
     settings: StoreSettings | None = None  # how workers reach the index; default: from `index`
     chunk: int | None = None  # documents a worker ingests together (shared writes); default: chunk_size()
+    # Extract in worker processes while this one writes; default: when workers > 1. One worker in a
+    # process of its own needs a store other processes reach (not an in-process mock).
+    pool: bool | None = None
 
 
 def run_bulk(
@@ -323,14 +170,14 @@ def run_bulk(
     inherited = set(journal.inherited) if journal else set()
     started = time.monotonic()
     executor: Any
-    if opts.workers <= 1:
+    if not (opts.workers > 1 if opts.pool is None else opts.pool):
         worker = Worker(index, limits=limits, zip_limits=zip_limits, extractor_version=opts.extractor_version)
         executor = _InlineExecutor(worker)
     else:
         executor = cf.ProcessPoolExecutor(
-            max_workers=opts.workers,
+            max_workers=max(1, opts.workers),
             mp_context=multiprocessing.get_context("fork"),
-            initializer=_init_worker,
+            initializer=init_process,
             initargs=(opts.settings or worker_settings(index), limits, zip_limits, opts.extractor_version),
         )
     run = _Run(index, opts, report, progress, journal, inherited, on_failure, zip_limits, limits)
@@ -377,7 +224,7 @@ class _Run:
 
     def loop(self, executor: Any, items: list[Source]) -> None:
         ready: deque[Task] = deque()
-        pending: dict[cf.Future[list[TaskResult]], list[Task]] = {}
+        pending: dict[cf.Future[Extracted], list[Task]] = {}
         window = max(2, self.opts.workers * 2)
         size = chunk_size(len(items), self.opts.workers, self.opts.chunk)
         batches = self._prechecked(items)
@@ -403,10 +250,10 @@ class _Run:
                 for future in done:
                     chunk = pending.pop(future)
                     try:
-                        results = future.result()
+                        extracted = future.result()
                     except cf.process.BrokenProcessPool as exc:
                         raise AbortRun(f"a worker process died ({exc}); run again to resume") from exc
-                    for task, result in zip(chunk, results, strict=True):
+                    for task, result in zip(chunk, self._write(chunk, extracted), strict=True):
                         self._finish(task, result)
                 self.progress.tick()
         except KeyboardInterrupt:
@@ -421,16 +268,35 @@ class _Run:
             self.opener.close()
 
     @staticmethod
-    def _submit(executor: Any, chunk: list[Task]) -> cf.Future[list[TaskResult]]:
+    def _submit(executor: Any, chunk: list[Task]) -> cf.Future[Extracted]:
         if isinstance(executor, _InlineExecutor):
             return executor.submit(chunk)
         try:
-            future: cf.Future[list[TaskResult]] = executor.submit(_work, chunk)
+            future: cf.Future[Extracted] = executor.submit(extract_in_process, chunk)
         except cf.process.BrokenProcessPool as exc:
             raise AbortRun(f"a worker process died ({exc}); run again to resume") from exc
         return future
 
-    def _drain(self, pending: dict[cf.Future[list[TaskResult]], list[Task]]) -> None:
+    def _write(self, chunk: list[Task], extracted: Extracted) -> list[TaskResult]:
+        """Write a chunk's extracted documents together (here, while workers extract on)."""
+        if extracted.error is not None:
+            return [TaskResult(t.source, None, error=extracted.error) for t in chunk]
+        before = self.index.stats.estimated.total
+        outcomes = dict(extracted.opened)
+        if extracted.prepared is not None:
+            ready = extracted.prepared
+            written = retrying(lambda: write_prepared(ready, self.index))
+            if isinstance(written, str):
+                return [TaskResult(t.source, None, error=written) for t in chunk]
+            outcomes.update(zip(extracted.positions, written, strict=True))
+        units = extracted.write_units + self.index.stats.estimated.total - before
+        # The chunk's write units are reported once, on its first document: the run adds them up.
+        return [
+            TaskResult(task.source, outcomes[n], write_units=units if n == 0 else 0)
+            for n, task in enumerate(chunk)
+        ]
+
+    def _drain(self, pending: dict[cf.Future[Extracted], list[Task]]) -> None:
         """Let running chunks finish; never-started ones are given back."""
         for future, chunk in list(pending.items()):
             if future.cancel():
@@ -445,7 +311,7 @@ class _Run:
                 for future in done:
                     chunk = pending.pop(future)
                     with contextlib.suppress(Exception):
-                        for task, result in zip(chunk, future.result(), strict=True):
+                        for task, result in zip(chunk, self._write(chunk, future.result()), strict=True):
                             self._finish(task, result, abort=False)
         except KeyboardInterrupt:
             pass

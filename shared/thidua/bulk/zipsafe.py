@@ -110,9 +110,7 @@ def _skipped(name: str) -> bool:
     return any(p.startswith(".") for p in parts) or parts[-1].lower() in _LITTER_NAMES
 
 
-def open_archive(
-    source: str | IO[bytes], *, limits: ZipLimits, size: int | None = None
-) -> zipfile.ZipFile:
+def open_archive(source: str | IO[bytes], *, limits: ZipLimits, size: int | None = None) -> zipfile.ZipFile:
     """Open an archive and check it as a whole (entry count, total size, overall ratio).
 
     `size` is the archive's own size (for the overall ratio); raises `ZipRefused`.
@@ -124,9 +122,7 @@ def open_archive(
     try:
         infos = archive.infolist()
         if len(infos) > limits.max_entries:
-            raise ZipRefused(
-                "zip_bomb", f"{len(infos)} entries is over the limit of {limits.max_entries}"
-            )
+            raise ZipRefused("zip_bomb", f"{len(infos)} entries is over the limit of {limits.max_entries}")
         total = sum(i.file_size for i in infos)
         if total > limits.max_total_bytes:
             raise ZipRefused(

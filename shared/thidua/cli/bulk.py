@@ -25,6 +25,7 @@ from thidua.store.models import StoredDocument
 
 # Below this many documents per worker, starting a pool costs more than it saves.
 MIN_DOCS_PER_WORKER = 16
+SMALL_RUN = 16  # documents up to which the run extracts and writes in its own process
 
 
 def add_run_options(p: argparse.ArgumentParser) -> None:
@@ -72,6 +73,9 @@ def execute(
         workers=choose_workers(args.workers, len(items)),
         force=force,
         journal_dir=thidua_home() / "bulk",
+        # Past a handful of documents, even one worker extracts in a process of its own while
+        # this one writes: the store's work then overlaps extraction instead of following it.
+        pool=True if len(items) > SMALL_RUN else None,
     )
     code = 0
     try:

@@ -87,8 +87,15 @@ class Index:
         *,
         max_batch_attempts: int = 8,
         sleep: Callable[[float], None] = time.sleep,
+        report_capacity: bool = True,
     ) -> None:
-        self.table = Table(client, table_name, max_batch_attempts=max_batch_attempts, sleep=sleep)
+        self.table = Table(
+            client,
+            table_name,
+            max_batch_attempts=max_batch_attempts,
+            sleep=sleep,
+            report_capacity=report_capacity,
+        )
         self.table_name = table_name
         self.catalogue = Catalogue(self.table)
 

@@ -175,7 +175,7 @@ class LocalEngine:
         return dynamodb_client(self.settings)
 
     def index(self) -> Index:
-        return Index(self.client(), self.table_name)
+        return Index(self.client(), self.table_name, report_capacity=False)
 
     def start(self) -> LocalEngine:
         """Attach to a running engine of this home, or start one; then make sure the table exists."""
@@ -433,7 +433,7 @@ def local_index(home: Path | None = None, *, table_name: str | None = None) -> I
             )
         client = dynamodb_client(settings)
         ensure_table(client, name)
-        yield Index(client, name)
+        yield Index(client, name, report_capacity=False)
         return
     with LocalEngine(home, table_name=name) as engine:
         yield engine.index()
