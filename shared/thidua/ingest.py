@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -24,7 +24,7 @@ from thidua import EXTRACTOR_VERSION
 from thidua.read import Limits, ReadError, read_document
 from thidua.store.errors import ObjectMissingError, StaleWriteError
 from thidua.store.index import Index, utc_now
-from thidua.store.models import SourceInfo, SourceRef
+from thidua.store.models import SourceInfo, SourceRef, StoredDocument
 from thidua.store.objects import ObjectStore, ObjectTooLargeError
 from thidua.understand.extract import extract_record
 from thidua.understand.record import DocumentRecord
@@ -98,6 +98,7 @@ def ingest_many(
     limits: Limits | None = None,
     extractor_version: str = EXTRACTOR_VERSION,
     extract: Extractor | None = None,
+    metas: dict[str, StoredDocument] | None = None,
 ) -> list[IngestOutcome]:
     """`ingest_bytes` for several sources (distinct documents), one outcome each, in order.
 
@@ -105,9 +106,10 @@ def ingest_many(
     extraction raises) is stored as failed without touching the others; the index writes
     of the readable ones are then shared (`Index.replace_documents`), so a bulk run makes
     about two requests a document instead of seven. Store errors propagate for all.
+    `metas`: the sources' META items (light) as the caller just read them, if it did.
     """
     prepared = prepare_many(
-        sources, index, limits=limits, extractor_version=extractor_version, extract=extract
+        sources, index, limits=limits, extractor_version=extractor_version, extract=extract, metas=metas
     )
     return write_prepared(prepared, index)
 
@@ -119,6 +121,9 @@ class Prepared:
     outcomes: list[IngestOutcome | None]  # None: in `ready`, outcome known once written
     ready: list[tuple[int, SourceInfo, DocumentRecord]]  # (position, source, record)
     extractor_version: str
+    # META as read before extraction: the write's switch starts from it (it is conditional, so a
+    # change meanwhile only makes it read again).
+    metas: dict[str, StoredDocument] = field(default_factory=dict)
 
 
 def prepare_many(
@@ -128,13 +133,16 @@ def prepare_many(
     limits: Limits | None = None,
     extractor_version: str = EXTRACTOR_VERSION,
     extract: Extractor | None = None,
+    metas: dict[str, StoredDocument] | None = None,
 ) -> Prepared:
     """The first half of `ingest_many`: decide, read and extract; failures are stored here.
 
-    One consistent BatchGetItem reads the sources' META items (stale and unchanged checks).
+    One consistent BatchGetItem reads the sources' META items (stale and unchanged checks),
+    unless the caller passes them (`metas`, keyed by doc id; a missing id: no META).
     """
-    metas = index.batch_get_meta([s.ref.doc_id for s in sources], consistent=True)
-    prepared = Prepared(outcomes=[], ready=[], extractor_version=extractor_version)
+    if metas is None:
+        metas = index.batch_get_meta([s.ref.doc_id for s in sources], consistent=True)
+    prepared = Prepared(outcomes=[], ready=[], extractor_version=extractor_version, metas=metas)
     for source in sources:
         ref = source.ref
         digest = content_hash(source.data)
@@ -178,6 +186,7 @@ def write_prepared(prepared: Prepared, index: Index) -> list[IngestOutcome]:
     written = index.replace_documents(
         [(info, record) for _pos, info, record in prepared.ready],
         extractor_version=prepared.extractor_version,
+        olds=prepared.metas,
     )
     outcomes = list(prepared.outcomes)
     for (pos, info, _record), result in zip(prepared.ready, written, strict=True):
@@ -301,5 +310,8 @@ def ingest_s3_object(
         return fail_source(source, reason, index, size=exc.size, sequencer=sequencer, fetched_at=fetched_at)
     except ObjectMissingError:
         return IngestOutcome("missing", source.doc_id, source.uri)
-    (outcome,) = ingest_many([SourceBytes(source, data, sequencer, force, fetched_at)], index, limits=limits)
+    known = {source.doc_id: meta} if meta is not None else {}
+    (outcome,) = ingest_many(
+        [SourceBytes(source, data, sequencer, force, fetched_at)], index, limits=limits, metas=known
+    )
     return outcome

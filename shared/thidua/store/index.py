@@ -33,7 +33,7 @@ import datetime as dt
 import functools
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -288,6 +288,7 @@ class Index:
         *,
         extractor_version: str = EXTRACTOR_VERSION,
         now: str | None = None,
+        olds: Mapping[str, StoredDocument] | None = None,
     ) -> list[WriteResult | None]:
         """`replace_document` for many documents at once, sharing requests between them.
 
@@ -296,6 +297,8 @@ class Index:
         version and the cleanup are batched across documents, which leaves one request a
         document of its own: the conditional META switch. Returns one result per document,
         in order; None where a newer S3 event for it was indexed first (nothing written).
+        `olds`: the documents' META items (light) as the caller read them, to start from
+        (the switch is conditional: a META changed since then is read again).
         """
         ids = [source.ref.doc_id for source, _record in docs]
         if len(set(ids)) != len(ids):
@@ -304,7 +307,8 @@ class Index:
         # Catalogue first: its puts are idempotent, and a writer that dies after the META switch
         # leaves a document the next delivery calls "unchanged", which would never add them.
         self.put_entities(*(record for _source, record in docs))
-        olds = self.batch_get_meta(ids, consistent=True)
+        if olds is None:
+            olds = self.batch_get_meta(ids, consistent=True)
         switched: list[_Switched] = []
         results: list[WriteResult | None] = []
         for source, record in docs:
