@@ -80,6 +80,8 @@ def _tail(w: Words, j: int, head: lex.Head) -> tuple[int, Place | None, frozense
                 continue
         words = w.low(k)
         n = lex.longest_phrase(words, fields)
+        if n and _verb_not_field(w, k, n, j):
+            break  # "Sở Tài chính tham mưu giải ngân …": the field word is the verb of the clause
         if n:
             k += n
             continue
@@ -189,6 +191,24 @@ def _tail(w: Words, j: int, head: lex.Head) -> tuple[int, Place | None, frozense
 
 
 _NUMBERED_AFTER_FIELD = frozenset({("ban",), ("đội",)})
+# Field words that are also verbs ("tham mưu" = to advise, "tổng hợp" = to compile).
+_VERB_FIELDS = frozenset({("tham", "mưu"), ("tổng", "hợp")})
+
+
+def _verb_not_field(w: Words, k: int, n: int, j: int) -> bool:
+    """A lower-case field word after a name already read, followed by a lower-case word that no
+    field or place goes on with, is the clause's verb ("Sở Tài chính tham mưu giải ngân vốn")."""
+    tokens = w.tokens
+    if k <= j or tuple(w.low(k, n)) not in _VERB_FIELDS or tokens[k].cap:
+        return False
+    after = k + n
+    if after >= len(tokens) or not tokens[after].is_word or tokens[after].cap:
+        return False
+    if lex.longest_phrase(w.low(after), lex.field_phrases()):
+        return False
+    return parse_place(w, after, bare_ok=True) is None
+
+
 _EVENT_NOUNS = frozenset(
     {("đại", "hội"), ("hội", "nghị"), ("hội", "thi"), ("hội", "thao"), ("hội", "diễn"), ("lễ",),
      ("cuộc", "thi"), ("liên", "hoan"), ("giải",)}

@@ -29,6 +29,7 @@ hạt trưởng|phó hạt trưởng|đội trưởng|phó đội trưởng|tr�
 chủ nhiệm chính trị|phó chủ nhiệm chính trị|chủ nhiệm hậu cần|phó chủ nhiệm hậu cần|chủ nhiệm kỹ thuật
 phó chủ nhiệm kỹ thuật|tham mưu trưởng|phó tham mưu trưởng|chủ nhiệm hậu cần - kỹ thuật
 phó chủ nhiệm hậu cần - kỹ thuật
+thống đốc|phó thống đốc|tổng thanh tra|phó tổng thanh tra|tổng kiểm toán|phó tổng kiểm toán
 pct|pgđ|gđ|pbt
 """
 # Posts written as abbreviations in local reports, spelled out in titles ("PCT UBND huyện").

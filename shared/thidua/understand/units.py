@@ -82,7 +82,8 @@ def _before_cua(w: Words, org: Org) -> int | None:
         k = org.i - back
         if k < 0:
             break
-        if tokens[k].low == "của" and match_office(w.low(k + 1, back)):
+        # the post may run into the body's name ("của Tổng Thanh tra Chính phủ")
+        if tokens[k].low == "của" and match_office(w.low(k + 1, back + 2)):
             return k
     return None
 
@@ -129,6 +130,8 @@ def background(w: Words, org: Org) -> str | None:
         return "advised"
     if org.i > 0 and tokens[org.i - 1].low in ("nghị", "trình", "để") and _decides_after(w, org):
         return "decides"
+    if org.i > 1 and w.low(org.i - 2, 2) in (["đề", "nghị"], ["kiến", "nghị"]) and _asked_to_act(w, org):
+        return "asked"  # "đề nghị UBND huyện tổ chức kiểm tra chéo …": a request for later, not a part taken
     if org.i > 1 and tokens[org.i - 1].low == "bàn" and tokens[org.i - 2].low == "địa":
         return "area"
     if _in_quotes(w, org.i):
@@ -155,6 +158,14 @@ def _gives_award(w: Words, org: Org) -> bool:
     if not after or after[0] not in ("tặng", "trao"):
         return False
     return any(x in _AWARD_WORDS for x in after[1:4])
+
+
+def _asked_to_act(w: Words, org: Org) -> bool:
+    """The body asked for is followed by what it should do (a verb in lower case), not by a list."""
+    k = org.j
+    while k < len(w.tokens) and w.tokens[k].low in (*_SUBJECT_FILLERS, "sớm", "tiếp", "tục"):
+        k += 1
+    return k < len(w.tokens) and w.tokens[k].is_word and not w.tokens[k].cap and w.tokens[k].low != "và"
 
 
 def _decides_after(w: Words, org: Org) -> bool:
@@ -348,6 +359,54 @@ def headline_runs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_RECIPIENTS = re.compile(r"^\s*nơi\s+nhận\s*:", re.IGNORECASE)
+_SECRETARY = re.compile(r"^\s*(?:\d{1,2}[.)]\s*|[-–+•]\s*)?thư\s+ký(?:\s+hội\s+nghị)?\s*:", re.IGNORECASE)
+_REQUEST_INTRO = re.compile(r"(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất)[^:]{0,60}:\s*$", re.IGNORECASE)
+
+
+def silent_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Spans of lines that name bodies taking no part, and spans of the items of a list of requests.
+
+    The first: a letter's "Nơi nhận:" list (who gets a copy) and the minutes' "Thư ký: chuyên viên Văn
+    phòng …" line (the secretary's office is not an actor). The second: numbered or bulleted items under
+    a line ending "… đề nghị:" / "KIẾN NGHỊ:" — the body that opens such an item is asked to act later
+    ("3. UBND tỉnh sớm ban hành hướng dẫn …"), though the items may name awardees.
+    """
+    silent: list[tuple[int, int]] = []
+    requests: list[tuple[int, int]] = []
+    pos = 0
+    mode = ""
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped = line.strip()
+        listed = bool(_LIST_LINE.match(stripped + " ")) if stripped else False
+        if _RECIPIENTS.match(stripped):
+            mode = "recipients"
+            silent.append((start, end))
+            continue
+        if _SECRETARY.match(stripped):
+            silent.append((start, end))
+            continue
+        if mode == "recipients" and listed:
+            silent.append((start, end))
+            continue
+        if mode == "requests" and listed:
+            requests.append((start, end))
+            continue
+        mode = "requests" if _REQUEST_INTRO.search(stripped) else ""
+    return silent, requests
+
+
+def _opens_item(w: Words, org: Org) -> bool:
+    """The body is the subject that opens a list item (after its number or bullet)."""
+    return all(not t.is_word or t.is_num for t in w.tokens[: org.i])
+
+
+def _inside(seg: Segment, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= seg.start and seg.end <= b for a, b in spans)
+
+
 @step(needs=("sentences",), adds=("units", "locality"))
 def find_units(doc: Document) -> None:
     """Organisations acting in the event, with their role, evidence and confidence."""
@@ -355,12 +414,14 @@ def find_units(doc: Document) -> None:
     units: list[UnitFact] = []
     acts: dict[tuple[str, str], list[str]] = {}  # (place, verb) → kinds of the bodies doing it
     sidebar = headline_runs(doc.text)
+    silent, requests = silent_lines(doc.text)
     for seg in segments(doc.text):
         orgs = scan(seg)
         if not orgs:
             continue
-        if _is_masthead(seg) or any(a <= seg.start and seg.end <= b for a, b in sidebar):
+        if _is_masthead(seg) or _inside(seg, sidebar) or _inside(seg, silent):
             continue
+        request = _inside(seg, requests)
         w = Words.of(seg)
         skip = _post_spans(seg) | _parent_spans(seg) | _bloc_spans(seg)
         previous: Org | None = None
@@ -377,6 +438,9 @@ def find_units(doc: Document) -> None:
             if glued is not None and glued.j == org.i and org.kind == "gov" and glued.kind == "agency":
                 continue  # "Ban Tiếp công dân Ủy ban nhân dân tỉnh X": the parent of the Ban
             if _post_before(w, org):
+                continue
+            if request and _opens_item(w, org):
+                previous_out = True
                 continue
             if background(w, org) is not None:
                 previous_out = True

@@ -1,0 +1,65 @@
+"""Units on unseen text: bodies that take part in the event, and bodies only asked, copied or advised.
+
+Every sentence here is invented, and so are the provinces, districts and bodies.
+"""
+
+from __future__ import annotations
+
+from entity_support import has_unit, read, unit_names
+
+
+def test_a_body_asked_to_act_later_is_not_a_unit() -> None:
+    doc = read(
+        "Sáng 3/9, Cụm thi đua số 4 huyện Đá Mài sơ kết công tác thi đua tại UBND xã Khe Rêu. "
+        "Hội nghị thống nhất đề nghị UBND huyện tổ chức kiểm tra chéo giữa các cụm trong quý IV."
+    )
+    assert has_unit(doc, "UBND xã Khe Rêu")
+    assert not any(n == "ubnd huyen" for n in unit_names(doc)), unit_names(doc)
+
+
+def test_a_body_asked_for_funds_is_not_a_unit_but_one_that_attends_is() -> None:
+    doc = read(
+        "Dự hội nghị có đại diện Phòng Nội vụ thành phố Suối Ngọc. "
+        "Các phường kiến nghị UBND thành phố Suối Ngọc bố trí kinh phí cho mô hình chuyển đổi số."
+    )
+    assert has_unit(doc, "Phòng Nội vụ thành phố Suối Ngọc")
+    assert not has_unit(doc, "UBND thành phố Suối Ngọc")
+
+
+def test_the_proposed_awarder_with_a_post_before_it_is_not_a_unit() -> None:
+    doc = read(
+        "Khối suy tôn Quỹ tín dụng nhân dân Đồng Mơ là đơn vị dẫn đầu, đề nghị Thống đốc Ngân hàng Nhà "
+        "nước Việt Nam tặng Cờ thi đua."
+    )
+    assert has_unit(doc, "Quỹ tín dụng nhân dân Đồng Mơ")
+    assert not any("ngan hang nha nuoc" in n for n in unit_names(doc)), unit_names(doc)
+
+
+def test_an_award_named_after_a_post_that_runs_into_the_body_gives_no_unit() -> None:
+    doc = read("Tại hội nghị, ông Vũ Khắc Tâm trao Bằng khen của Tổng Thanh tra Chính phủ cho 3 tập thể.")
+    assert not any("thanh tra" in n for n in unit_names(doc)), unit_names(doc)
+
+
+def test_copy_list_secretary_line_and_request_items_name_no_units() -> None:
+    doc = read(
+        "Khối thi đua các sở kinh tế tỉnh Mây Ngàn gồm Sở Tài chính, Sở Xây dựng và Sở Công Thương.\n"
+        "Thư ký: chuyên viên Văn phòng Sở Xây dựng.\n"
+        "Khối kiến nghị:\n"
+        "1. Chủ tịch UBND tỉnh tặng Cờ thi đua cho Sở Xây dựng.\n"
+        "2. UBND tỉnh sớm ban hành hướng dẫn chấm điểm năm sau.\n"
+        "Nơi nhận:\n"
+        "- Ban Thi đua - Khen thưởng tỉnh;\n"
+        "- Lưu: VT.\n"
+    )
+    names = unit_names(doc)
+    bare = {n.removesuffix(" tinh may ngan") for n in names}
+    assert {"so tai chinh", "so xay dung", "so cong thuong"} <= bare
+    assert not any(n.startswith(("ubnd", "ban thi dua", "van phong")) for n in names), names
+
+
+def test_a_field_word_used_as_the_verb_does_not_lengthen_the_name() -> None:
+    doc = read(
+        "Các đơn vị hoàn thành chỉ tiêu được giao; Sở Tài chính tham mưu giải ngân vốn đầu tư "
+        "công đạt 95% kế hoạch; Phòng Tham mưu Công an tỉnh Mây Ngàn dẫn đầu phong trào."
+    )
+    assert unit_names(doc) == {"so tai chinh", "phong tham muu cong an tinh may ngan"}
