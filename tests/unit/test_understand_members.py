@@ -186,3 +186,20 @@ def test_lettered_headings_own_their_unbulleted_label_lines() -> None:
     two = ("Pác Bó", "Nà Mòn", "Khau Vai", "Mỏ Đá")
     assert {fold(m) for m in first.members} == {fold(f"xã {n}") for n in one}
     assert {fold(m) for m in second.members} == {fold(f"xã {n}") for n in two}
+
+
+def test_a_founding_clause_may_stand_between_the_bloc_and_its_list() -> None:
+    doc = read(
+        "Chiều 4/7, Cụm thi đua các phường ven sông thị xã Gò Mây sơ kết 6 tháng. "
+        "Cụm được thành lập theo Quyết định số 77/QĐ-UBND ngày 02/3/2021 của UBND thị xã Gò Mây, gồm "
+        "4 phường: Bến Đò, Cây Gạo, Hồ Sen và Bãi Ngọc; phường Cây Gạo là Cụm trưởng."
+    )
+    assert _members(doc) == {fold(f"phường {n}") for n in ("Bến Đò", "Cây Gạo", "Hồ Sen", "Bãi Ngọc")}
+
+
+def test_a_list_announcing_two_place_levels_keeps_each_item_level() -> None:
+    doc = read(
+        "Cụm thi đua số 5 huyện Đồi Cát gồm 4 xã, thị trấn: thị trấn Nà Mòn, xã Khau Vai, xã Mỏ Đá "
+        "và xã Lũng Hạ."
+    )
+    assert _members(doc) == {fold(n) for n in ("thị trấn Nà Mòn", "xã Khau Vai", "xã Mỏ Đá", "xã Lũng Hạ")}

@@ -99,6 +99,9 @@ def _list_start(w: Words, mention_end: int, mention_start: int) -> int | None:
     limit = min(len(tokens), mention_end + 10)
     while k < limit:
         low = tokens[k].low
+        if low == "lập" and k > 0 and tokens[k - 1].low == "thành":
+            # "Cụm … được thành lập theo Quyết định số … của UBND huyện X, gồm …": the founding clause
+            limit = min(len(tokens), k + 30)
         if low == ":" and any(tuple(w.low(m, 2)) in _NOT_LIST_CUES for m in range(mention_end, k)):
             return None
         if low == "gồm" or low == ":":
@@ -173,19 +176,36 @@ def _read_list(
     return items
 
 
-def _counted_places(w: Words, k: int) -> tuple[str, int] | None:
+def _counted_places(w: Words, k: int) -> tuple[str | None, int] | None:
     """ "5 huyện", "ba xã", "các thị xã" opening a member list: the place level and the index after it."""
     tokens = w.tokens
     before = tokens[k - 1] if k > 0 else None
     if before is None or not (before.is_num or before.low in NUMBER_WORDS or before.low == "các"):
         return None
+    level = _place_word(w, k)
+    if level is None:
+        return None
+    end = k + level[1]
+    levels = {level[0]}
+    # "gồm 6 xã, thị trấn: thị trấn A, xã B …": several levels, each item names its own
+    while end + 1 < len(tokens) and tokens[end].low in (",", "và") and (more := _place_word(w, end + 1)):
+        levels.add(more[0])
+        end += 1 + more[1]
+    if end < len(tokens) and not tokens[end].cap and tokens[end].low not in ("là", ":", "gồm"):
+        return None  # "5 huyện miền núi …" describes the members, it lists none
+    if len(levels) > 1:
+        if end >= len(tokens) or tokens[end].low != ":":
+            return None
+        return None, end
+    return level[0], end
+
+
+def _place_word(w: Words, k: int) -> tuple[str, int] | None:
+    """The place level written at k ("xã", "thị trấn") and its length in words."""
     for place_words, level in lex.PLACE_WORDS.items():
         n = len(place_words)
         if tuple(w.low(k, n)) == place_words and place_words != ("tp",):
-            end = k + n
-            if end < len(tokens) and not tokens[end].cap and tokens[end].low not in ("là", ":", "gồm"):
-                return None  # "5 huyện miền núi …" describes the members, it lists none
-            return level, end
+            return level, n
     return None
 
 
