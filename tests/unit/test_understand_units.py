@@ -63,3 +63,18 @@ def test_a_field_word_used_as_the_verb_does_not_lengthen_the_name() -> None:
         "công đạt 95% kế hoạch; Phòng Tham mưu Công an tỉnh Mây Ngàn dẫn đầu phong trào."
     )
     assert unit_names(doc) == {"so tai chinh", "phong tham muu cong an tinh may ngan"}
+
+
+def test_a_bank_branch_keeps_its_place_in_its_name() -> None:
+    doc = read(
+        "Khối gồm: Ngân hàng Chính sách xã hội chi nhánh tỉnh Đồi Mai; Ngân hàng TMCP Công Thương chi nhánh "
+        "Bến Sỏi và Quỹ tín dụng nhân dân Khe Rêu. Dự hội nghị có ông Tạ Văn Bền, Giám đốc Ngân hàng Nhà "
+        "nước chi nhánh tỉnh Đồi Mai."
+    )
+    names = unit_names(doc)
+    assert "ngan hang chinh sach xa hoi chi nhanh tinh doi mai" in names, names
+    assert "ngan hang tmcp cong thuong chi nhanh ben soi" in names, names
+    assert "ngan hang nha nuoc chi nhanh tinh doi mai" in names, names
+    assert not any(n in ("tinh doi mai", "doi mai", "ben soi") for n in names), names
+    leader = next(p for p in doc.leaders if p.name == "Tạ Văn Bền")
+    assert leader.title is not None and leader.title.endswith("chi nhánh tỉnh Đồi Mai")

@@ -78,6 +78,11 @@ def _tail(w: Words, j: int, head: lex.Head) -> tuple[int, Place | None, frozense
             if number:
                 k += number  # "Ban Chỉ đạo 389 tỉnh", "Đội Quản lý thị trường số 2"
                 continue
+        if (k > j or len(head.words) > 1) and w.low(k, 2) == ["chi", "nhánh"] and k + 2 < n_tok:
+            branch = _branch_place(w, k + 2)
+            if branch is not None:
+                place, k = branch  # "Ngân hàng TMCP Công Thương chi nhánh Hải Liên": the branch is the body
+                break
         words = w.low(k)
         n = lex.longest_phrase(words, fields)
         if n and _verb_not_field(w, k, n, j):
@@ -191,6 +196,17 @@ def _tail(w: Words, j: int, head: lex.Head) -> tuple[int, Place | None, frozense
 
 
 _NUMBERED_AFTER_FIELD = frozenset({("ban",), ("đội",)})
+def _branch_place(w: Words, k: int) -> tuple[Place, int] | None:
+    """The place a branch is named by after "chi nhánh" ("tỉnh X", "X"), and where it ends."""
+    pl = parse_place(w, k, bare_ok=True)
+    if pl is not None and pl.name is not None:
+        return pl, pl.end
+    n = caps_run(w, k, 3)
+    if n == 0 or stops_name(w, k) or person_at(w, k) or match_head(w, k):
+        return None
+    return Place(k, k + n, "tỉnh", w.text(k, k + n)), k + n
+
+
 # Field words that are also verbs ("tham mưu" = to advise, "tổng hợp" = to compile).
 _VERB_FIELDS = frozenset({("tham", "mưu"), ("tổng", "hợp")})
 
