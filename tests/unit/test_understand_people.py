@@ -67,3 +67,21 @@ def test_an_unknown_province_opening_on_a_surname_syllable_before_the_holder() -
 def test_a_four_syllable_name_right_after_tinh_is_still_a_person() -> None:
     assert _leaders("Phó Chủ tịch UBND tỉnh Hoàng Thị Thu Hà phát biểu.") == {
         "Hoàng Thị Thu Hà": "Phó Chủ tịch UBND tỉnh"}
+
+
+def test_a_bloc_role_held_together_with_an_office_makes_its_body_the_head() -> None:
+    doc = read(
+        "Khối thi đua các cơ quan tư pháp tỉnh Đồi Mai gồm Sở Tư pháp, Thanh tra tỉnh và Cục Thi hành án "
+        "dân sự tỉnh. Ông Hà Quốc Bảo, Giám đốc Sở Tư pháp kiêm Khối trưởng, chủ trì hội nghị."
+    )
+    assert [b.head for b in doc.blocs] == ["Sở Tư pháp"]
+    assert {lead.name: lead.title for lead in doc.leaders} == {"Hà Quốc Bảo": "Giám đốc Sở Tư pháp"}
+
+
+def test_kiem_before_a_bloc_role_with_the_bloc_named_after_it() -> None:
+    doc = read(
+        "Khối thi đua các ban Đảng tỉnh Nậm Cút phát động thi đua. Khối gồm Ban Tổ chức Tỉnh ủy, Ban Dân vận "
+        "Tỉnh ủy và Văn phòng Tỉnh ủy. Đồng chí Lù Văn Páo, Trưởng ban Dân vận Tỉnh ủy kiêm Khối trưởng Khối "
+        "thi đua các ban Đảng, chủ trì hội nghị."
+    )
+    assert [b.head for b in doc.blocs] == ["Ban Dân vận Tỉnh ủy"]

@@ -233,7 +233,8 @@ def _chain(w: Words, k: int) -> tuple[list[Post], int]:
             last.text = f"{last.text}, {post.text}"
             last.end = post.end
         posts.append(post)
-        if k < len(tokens) and tokens[k].low in _SEPARATORS and k + 1 < len(tokens):
+        # "Giám đốc Sở Tư pháp kiêm Khối trưởng": a second post held together with the first
+        if k + 1 < len(tokens) and (tokens[k].low in _SEPARATORS or tokens[k].low == "kiêm"):
             nxt = _post_at(w, k + 1)
             if nxt is not None:
                 k += 1
