@@ -200,6 +200,18 @@ def write_prepared(prepared: Prepared, index: Index) -> list[IngestOutcome]:
     return [o for o in outcomes if o is not None]
 
 
+def merge_prepared(parts: Sequence[Prepared]) -> Prepared:
+    """Several `Prepared` (of one extractor version) as one, for one shared write."""
+    merged = Prepared(outcomes=[], ready=[], extractor_version=EXTRACTOR_VERSION)
+    for part in parts:
+        offset = len(merged.outcomes)
+        merged.outcomes += part.outcomes
+        merged.ready += [(offset + pos, info, record) for pos, info, record in part.ready]
+        merged.metas.update(part.metas)
+        merged.extractor_version = part.extractor_version
+    return merged
+
+
 def _understand(
     source: SourceBytes, digest: str, limits: Limits | None, extract: Extractor | None
 ) -> tuple[SourceInfo, DocumentRecord] | str:
@@ -282,24 +294,26 @@ def ingest_file(path: Path, index: Index, *, limits: Limits | None = None) -> In
     return ingest_bytes(source, data, index, limits=limits)
 
 
-def ingest_s3_object(
+def fetch_s3_object(
     bucket: str,
     key: str,
     *,
     objects: ObjectStore,
     index: Index,
+    meta: StoredDocument | None,
     sequencer: str | None = None,
-    limits: Limits | None = None,
     force: bool = False,
-) -> IngestOutcome:
-    """Fetch an uploaded object and ingest it; an object over the size limit is never downloaded.
+    limits: Limits | None = None,
+) -> SourceBytes | IngestOutcome:
+    """An S3 object's bytes, ready to ingest; or the outcome when there is nothing to read.
 
-    Without a `sequencer` (a backfill, not an upload event) the fetch time is kept, so the
-    write yields to an event-driven write that lands meanwhile (`Index.is_stale`).
+    `meta` is the document's META as just read (None: none). An object over the size limit
+    is never downloaded (stored failed). Without a `sequencer` (a backfill, not an upload
+    event) the fetch time is kept, so the write yields to an event-driven write that lands
+    meanwhile (`Index.is_stale`).
     """
     limits = limits or Limits()
     source = SourceRef.s3(bucket, key)
-    meta = index.get_meta(source.doc_id, with_record=False)
     if index.is_stale(meta, sequencer):
         return IngestOutcome("stale", source.doc_id, source.uri)
     fetched_at = None if sequencer else utc_now()
@@ -310,8 +324,27 @@ def ingest_s3_object(
         return fail_source(source, reason, index, size=exc.size, sequencer=sequencer, fetched_at=fetched_at)
     except ObjectMissingError:
         return IngestOutcome("missing", source.doc_id, source.uri)
-    known = {source.doc_id: meta} if meta is not None else {}
-    (outcome,) = ingest_many(
-        [SourceBytes(source, data, sequencer, force, fetched_at)], index, limits=limits, metas=known
+    return SourceBytes(source, data, sequencer, force, fetched_at)
+
+
+def ingest_s3_object(
+    bucket: str,
+    key: str,
+    *,
+    objects: ObjectStore,
+    index: Index,
+    sequencer: str | None = None,
+    limits: Limits | None = None,
+    force: bool = False,
+) -> IngestOutcome:
+    """Fetch an uploaded object and ingest it (`fetch_s3_object`, then `ingest_many` of one)."""
+    source = SourceRef.s3(bucket, key)
+    meta = index.get_meta(source.doc_id, with_record=False)
+    got = fetch_s3_object(
+        bucket, key, objects=objects, index=index, meta=meta, sequencer=sequencer, force=force, limits=limits
     )
+    if isinstance(got, IngestOutcome):
+        return got
+    known = {source.doc_id: meta} if meta is not None else {}
+    (outcome,) = ingest_many([got], index, limits=limits, metas=known)
     return outcome
