@@ -203,3 +203,16 @@ def test_a_list_announcing_two_place_levels_keeps_each_item_level() -> None:
         "và xã Lũng Hạ."
     )
     assert _members(doc) == {fold(n) for n in ("thị trấn Nà Mòn", "xã Khau Vai", "xã Mỏ Đá", "xã Lũng Hạ")}
+
+
+def test_an_attendance_list_announced_as_the_blocs_units_gives_the_office_bodies() -> None:
+    doc = read(
+        "Hội nghị sơ kết của Khối thi đua các cơ quan y tế - giáo dục tỉnh Đồi Mai.\n"
+        "Lãnh đạo các đơn vị thành viên của Khối:\n"
+        "- Bà Lò Thị Mến – Phó Giám đốc Sở Y tế, Khối trưởng;\n"
+        "- Ông Vi Văn Khuê – Phó Giám đốc Sở Giáo dục và Đào tạo;\n"
+        "- Ông Hà Đức Lâm – Phó Giám đốc Bảo hiểm xã hội tỉnh.\n"
+        "3. Thư ký: chuyên viên Văn phòng Sở Y tế.\n"
+    )
+    assert _members(doc) == {fold(n) for n in ("Sở Y tế", "Sở Giáo dục và Đào tạo", "Bảo hiểm xã hội tỉnh")}
+    assert not has_unit(doc, "Thư ký")

@@ -85,3 +85,10 @@ def test_kiem_before_a_bloc_role_with_the_bloc_named_after_it() -> None:
         "thi đua các ban Đảng, chủ trì hội nghị."
     )
     assert [b.head for b in doc.blocs] == ["Ban Dân vận Tỉnh ủy"]
+
+
+def test_a_province_closing_a_named_persons_posts_is_not_a_second_person() -> None:
+    doc = read("- Ông Tạ Văn Bền – Phó Giám đốc Sở Nội vụ tỉnh Hà Lam.")
+    assert [lead.name for lead in doc.leaders] == ["Tạ Văn Bền"]
+    doc = read("Phó Chủ tịch UBND tỉnh Lê Hòa phát biểu chỉ đạo.")
+    assert [lead.name for lead in doc.leaders] == ["Lê Hòa"]

@@ -14,6 +14,7 @@ from thidua.understand.document import Document
 from thidua.understand.numbers import NUMBER_WORDS
 from thidua.understand.orgnames import phrases, words
 from thidua.understand.orgs import scan
+from thidua.understand.people import people_in
 from thidua.understand.text import fold
 from thidua.understand.titles import match_bloc_role
 from thidua.understand.tokens import Segment, segments
@@ -85,6 +86,8 @@ def _bare_item(w: Words, k: int) -> int:
         n += 1  # "THPT Lê Lợi 2"
     if n and person_at(w, k):
         return 0
+    if n and k + n < len(tokens) and tokens[k + n].text == ":":
+        return 0  # "3. Thư ký: …": a label, not a name
     return n
 
 
@@ -176,6 +179,18 @@ def _read_list(
     return items
 
 
+def _office_bodies(seg: Segment) -> list[Member]:
+    """An item naming a person and his office ("- Bà X – Phó Giám đốc Sở Y tế, Khối trưởng;") under a
+    line announcing the bloc's units: the member is the body of the office."""
+    out: list[Member] = []
+    for person in people_in(seg):
+        office = next((p for p in person.posts if p.kind == "office" and p.org is not None), None)
+        if office is not None and office.org is not None and not office.org.generic:
+            org = office.org
+            out.append(Member(org.name, org.start, org.end, seg, place_level(org)))
+    return out
+
+
 def _counted_places(w: Words, k: int) -> tuple[str | None, int] | None:
     """ "5 huyện", "ba xã", "các thị xã" opening a member list: the place level and the index after it."""
     tokens = w.tokens
@@ -239,7 +254,8 @@ def members_from_sentences(doc: Document, blocs: list[Bloc]) -> None:
             w = Words.of(seg)
             by_lead = {(o.lead if o.lead >= 0 else o.i): o for o in scan(seg)}
             k = 1 if seg.tokens[0].text in ("-", "–", "+", "•", "*", "·") else 2
-            for member in _read_list(w, k, by_lead, []):
+            listed = _read_list(w, k, by_lead, []) or _office_bodies(seg)
+            for member in listed:
                 add_member(pending, _spell_with_parent(pending, member))
             pending.roles.extend(org_roles(w, scan(seg)))  # "2 | Trường … | Cụm phó"
             continue

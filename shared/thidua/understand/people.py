@@ -412,7 +412,23 @@ def _short_name_after_post(w: Words, k: int) -> int:
         return 0
     if k + 2 < len(tokens) and tokens[k + 2].is_word and tokens[k + 2].cap:
         return 0
-    return 2 if _chain_start_before(w, k, max(0, k - 30)) is not None else 0
+    start = _chain_start_before(w, k, max(0, k - 30))
+    if start is None or _named_before(w, start):
+        return 0
+    return 2
+
+
+def _named_before(w: Words, start: int) -> bool:
+    """A person is named right before the posts ("Ông A – Phó Giám đốc Sở X tỉnh Lạc Hồ"): the posts
+    are his, and the two syllables after them close the place's name, not a second person's."""
+    tokens = w.tokens
+    sep = start - 1
+    if sep < 2 or tokens[sep].text not in (",", "-", "–"):
+        return False
+    first = sep
+    while first > 0 and sep - first < 4 and tokens[first - 1].is_word and tokens[first - 1].cap:
+        first -= 1
+    return sep - first >= 2 and any(person_at(w, m) == sep - m for m in range(first, sep - 1))
 
 
 def _chain_start_before(w: Words, k: int, floor: int) -> int | None:
