@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -92,3 +93,31 @@ def test_ingest_reindex_retry_and_status(local: Path, capsys: pytest.CaptureFixt
 def test_missing_paths_and_bad_uris_are_usage_errors(local: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ingest", str(local / "nowhere")]) == 2
     assert "not found" in capsys.readouterr().err
+
+
+def test_a_worker_that_dies_stops_the_run_and_the_next_run_finishes(
+    local: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("THIDUA_TABLE", "thidua-cli-dies")  # moto's server state outlives a test
+    docs = local / "many"
+    docs.mkdir()
+    for i in range(40):
+        (docs / f"tin-{i:02d}.txt").write_text(f"Tin {i}.\nunit: Sở số {i}\n", encoding="utf-8")
+    marker = local / "die"
+    marker.touch()
+
+    def dying_extract(text: str, **kwargs: Any) -> DocumentRecord:
+        if "Tin 17." in text and marker.exists():
+            os._exit(3)  # a worker process killed mid-document (out of memory, a crash in C code)
+        return fake_extract(text, **kwargs)
+
+    monkeypatch.setattr("thidua.ingest.extract_record", dying_extract)
+    assert main(["ingest", str(docs), "--workers", "2", "--no-progress"]) == 1
+    assert "a worker process died" in capsys.readouterr().err
+    marker.unlink()
+    assert main(["ingest", str(docs), "--workers", "2", "--json"]) == 0
+    summary = _json_out(capsys)
+    assert summary["counts"].get("failed", 0) == 0
+    assert summary["counts"]["ok"] + summary["counts"].get("unchanged", 0) == 40
+    assert main(["status", "--json"]) == 0
+    assert {c["status"]: c["documents"] for c in _json_out(capsys)["counts"]} == {"ok": 40}
