@@ -12,18 +12,20 @@ leader holds an office in becomes a unit (GUIDE.md); bodies of memberships do no
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from thidua.understand.document import Document, Evidence, LeaderFact, UnitFact
 from thidua.understand.entities import unit_key
+from thidua.understand.orgs import scan
 from thidua.understand.people import Person, Post, people_in
 from thidua.understand.persons import SURNAMES
 from thidua.understand.pipeline import step
 from thidua.understand.text import fold
-from thidua.understand.titles import match_honorific
+from thidua.understand.titles import match_honorific, match_office
 from thidua.understand.tokens import Segment, segments, tokenize
-from thidua.understand.words import ABBREVIATIONS
+from thidua.understand.words import ABBREVIATIONS, Org
 
 # Offices that are secondary to a main post: chairing the emulation council, standing membership.
 _SECONDARY_OFFICE = ("uy vien thuong truc",)
@@ -128,7 +130,87 @@ def leader_groups(doc: Document) -> list[_Group]:
 def _leader_groups(text: str) -> list[_Group]:
     segs = segments(text)
     people = [p for seg in segs for p in people_in(_recased(seg, segs) if _names_in_capitals(seg) else seg)]
+    people.extend(_signatures(text, segs))
     return [g for g in _group(people) if g.posts]
+
+
+_SIGNING_FOR = re.compile(r"^(?:KT|TM|TL|TUQ|Q)\s*\.\s*", re.IGNORECASE)
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _signatures(text: str, segs: tuple[Segment, ...]) -> list[Person]:
+    """The signer of a letter, report or decision: a line holding only a name under a line in capitals
+    that holds the signer's post ("GIÁM ĐỐC SỞ TÀI CHÍNH" / "Lường Văn Hải"; "KT. CHỦ TỊCH" / "PHÓ CHỦ
+    TỊCH" / "Vi Thị Hạnh"). A post written without its body is held in the body of the letterhead, the
+    issuer in capitals on the first line ("ỦY BAN NHÂN DÂN TỈNH X")."""
+    lines = _lines(text)
+    out: list[Person] = []
+    for n in range(1, len(lines)):
+        start, line = lines[n]
+        post_start, post_line = lines[n - 1]
+        name = line.strip()
+        words = name.split()
+        if not 2 <= len(words) <= 4 or words[0].lower() not in SURNAMES:
+            continue
+        if not all(x[:1].isupper() and not x.isupper() for x in words):
+            continue
+        post = _SIGNING_FOR.sub("", post_line.strip())
+        letters = [c for c in post if c.isalpha()]
+        if not letters or not all(c.isupper() for c in letters) or not match_office(post.lower().split()):
+            continue
+        offset = post_start + len(post_line) - len(post_line.lstrip()) + len(post_line.strip()) - len(post)
+        head = _post_cased(_recased(Segment(offset, offset + len(post), post, tokenize(post, offset)), segs))
+        gap = start + len(line) - len(line.lstrip()) - (offset + len(post))
+        joined = f"{head},{' ' * (gap - 1)}{name}" if gap >= 1 else ""
+        if not joined:
+            continue
+        seg = Segment(offset, offset + len(joined), joined, tokenize(joined, offset))
+        for person in people_in(seg):
+            if fold(person.name) != fold(name):
+                continue
+            body = _letterhead(lines, segs)
+            for k, held in enumerate(person.posts):
+                if held.kind == "office" and held.org is None and body is not None:
+                    text = f"{held.text} {body.name}"
+                    person.posts[k] = Post(held.kind, text, held.start, held.end, org=body)
+            out.append(person)
+    return out
+
+
+def _post_cased(seg: Segment) -> str:
+    """A post in capitals as it is written in a sentence: "Phó Giám đốc Sở …" (the office opens with a
+    capital, and so does its core after "Phó"/"Tổng"; the body's first word opens with a capital)."""
+    words = seg.text.split(" ")
+    n = match_office([x.lower() for x in words])
+    out = []
+    for k, word in enumerate(words):
+        low = word.lower()
+        opens = k == 0 or (k < n and words[k - 1].lower() in ("phó", "tổng")) or k == n
+        out.append(low[:1].upper() + low[1:] if opens else (low if k < n else word))
+    return " ".join(out)
+
+
+def _letterhead(lines: list[tuple[int, str]], segs: tuple[Segment, ...]) -> Org | None:
+    """The issuing body written in capitals on the document's first line, if any."""
+    start, line = next(((a, x) for a, x in lines if x.strip()), (0, ""))
+    text = line.strip()
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 6 or not all(c.isupper() for c in letters):
+        return None
+    offset = start + len(line) - len(line.lstrip())
+    seg = _recased(Segment(offset, offset + len(text), text, tokenize(text, offset)), segs)
+    orgs = [o for o in scan(seg) if not o.generic]
+    if orgs and orgs[0].i == 0:
+        return orgs[0]
+    return None
 
 
 _PLACE_WORDS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "thành", "phố", "thị", "trấn"})

@@ -1,0 +1,39 @@
+"""Leaders named only in a document's signature block. Every name, place and sentence is invented."""
+
+from __future__ import annotations
+
+from entity_support import has_unit, read
+
+
+def test_a_signer_under_a_post_with_its_body_is_a_leader() -> None:
+    doc = read(
+        "KHỐI THI ĐUA CÁC SỞ KINH TẾ TỈNH ĐỒI MAI\n"
+        "BÁO CÁO\n"
+        "Khối thi đua các sở kinh tế tỉnh Đồi Mai gồm Sở Xây dựng, Sở Công Thương và Sở Tài chính.\n"
+        "\n"
+        "KHỐI TRƯỞNG\n"
+        "GIÁM ĐỐC SỞ XÂY DỰNG\n"
+        "Mạc Đình Khải\n"
+    )
+    assert {lead.name: lead.title for lead in doc.leaders} == {"Mạc Đình Khải": "Giám đốc Sở Xây dựng"}
+
+
+def test_a_bare_post_of_the_signer_is_held_in_the_letterhead_body() -> None:
+    doc = read(
+        "ỦY BAN NHÂN DÂN TỈNH NẬM CÚT\n"
+        "Số: 88/QĐ-UBND\n"
+        "QUYẾT ĐỊNH\n"
+        "Điều 1. Tặng Cờ thi đua của Ủy ban nhân dân tỉnh cho Sở Tư pháp.\n"
+        "\n"
+        "KT. CHỦ TỊCH\n"
+        "PHÓ CHỦ TỊCH\n"
+        "Lò Thị Mến\n"
+    )
+    leaders = {lead.name: lead.title for lead in doc.leaders}
+    assert leaders == {"Lò Thị Mến": "Phó Chủ tịch Ủy ban nhân dân tỉnh Nậm Cút"}
+    assert has_unit(doc, "Ủy ban nhân dân tỉnh Nậm Cút")
+
+
+def test_a_name_line_under_a_line_that_is_no_post_is_no_leader() -> None:
+    doc = read("Hội nghị kết thúc lúc 11 giờ.\nNƠI NHẬN\nLò Thị Mến\n")
+    assert doc.leaders == []
