@@ -115,11 +115,13 @@ def find_references(doc: Document) -> None:
         matches.append((m.start("num"), m.end("num"), m.group("num"), None, 0.7))
     found = _dates_of(doc) if matches else []
     starts = [r.start for r in found]
+    # the document's own number, written again further down ("Kèm theo Quyết định số …" over an annex)
+    own = {_clean_number(raw) for start, _, raw, _, _ in matches if _own_number(text, start)}
     for start, end, raw, kind, confidence in sorted(matches, key=lambda t: (t[0], -t[4])):
         if in_url(text, start) or any(a <= start < b for a, b in seen):
             continue
         seen.add((start, end))
-        if _own_number(text, start):
+        if _own_number(text, start) or _clean_number(raw) in own:
             continue
         date = _date_after(text, found, starts, end) or _date_issued_before(text, found, starts, start)
         facts.append(
