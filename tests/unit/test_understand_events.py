@@ -25,3 +25,27 @@ def test_an_award_received_earlier_is_still_a_result() -> None:
     text = ("Ngày 8/1/2025, Cụm thi đua số 2 tổng kết công tác năm 2024. Năm qua, xã Nậm Cút được Chủ tịch "
             "UBND huyện tặng Giấy khen.")
     assert "trao_khen_thuong" not in _types(text)
+
+
+def test_a_reports_directions_and_proposals_are_not_held_but_proposing_is_binh_xet() -> None:
+    text = (
+        "BÁO CÁO TỔNG KẾT\n"
+        "Công tác thi đua năm 2024 của Khối thi đua các sở nông nghiệp tỉnh Đồi Mai\n"
+        "I. KẾT QUẢ NĂM 2024\n"
+        "Các đơn vị hoàn thành chỉ tiêu được giao.\n"
+        "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025\n"
+        "1. Tổ chức ký kết giao ước thi đua năm 2025 trong quý I.\n"
+        "2. Phát động phong trào chuyển đổi số.\n"
+        "III. KIẾN NGHỊ\n"
+        "Khối đề nghị:\n"
+        "1. Chủ tịch UBND tỉnh tặng Cờ thi đua cho Sở Nông nghiệp.\n"
+    )
+    assert _types(text) == {"tong_ket", "binh_xet"}
+
+
+def test_a_pact_signed_earlier_in_the_quarter_is_background() -> None:
+    text = (
+        "Chiều 3/4, Hội đồng Thi đua - Khen thưởng tỉnh Đồi Mai giao ban quý I. Sở Tư pháp báo cáo: "
+        "trong quý I, Khối đã ký giao ước thi đua và triển khai chuyên đề cải cách tư pháp."
+    )
+    assert "ky_ket_giao_uoc" not in _types(text)

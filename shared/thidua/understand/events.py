@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from thidua.understand.document import Document, EventTypeFact
+from thidua.understand.layout import plan_sections, silent_lines
 from thidua.understand.pipeline import step
 from thidua.understand.spans import UPPER, clause_bounds, evidence, in_url, sentence_bounds
 
@@ -154,7 +156,24 @@ _DEADLINE_AFTER = re.compile(r"^[^.;]{0,40}?\btrước\s+ngày\b", _I)
 # "Dịp này, hai xã … được Chủ tịch UBND huyện tặng Giấy khen": handed over at the event itself.
 _AT_THE_EVENT = re.compile(r"^\W*(?:nhân\s+)?dịp\s+này\b|^\W*tại\s+(?:hội\s+nghị|buổi\s+lễ)\b", _I)
 
+# "trong quý I, Khối đã ký giao ước …": done earlier in the period reported on, not at the event.
+_EARLIER_IN_PERIOD = re.compile(
+    r"\btrong\s+(?:quý\s+[IVX\d]+|(?:\d+|sáu|chín)\s+tháng(?:\s+(?:đầu|qua|cuối))?(?:\s+năm)?)\b"
+    r"[^.;]{0,30}$",
+    _I,
+)
+
 Check = Callable[[str, int, int, str], bool]
+
+
+@lru_cache(maxsize=64)
+def _layout(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+    """Sections of directions or proposals, and items of a list of requests."""
+    return tuple(plan_sections(text)), tuple(silent_lines(text)[1])
+
+
+def _within(spans: tuple[tuple[int, int], ...], start: int) -> bool:
+    return any(a <= start < b for a, b in spans)
 
 
 def _context(text: str, start: int, end: int) -> tuple[str, str, str, str]:
@@ -173,6 +192,11 @@ def _reported(kind: str, text: str, start: int, end: int) -> bool:
     if _FOR_EVENT_BEFORE.search(clause_before) or _GOAL_BEFORE.search(clause_before):
         return False
     if kind != "trao_khen_thuong" and _DEADLINE_AFTER.search(clause_after):
+        return False
+    plans, requests = _layout(text)
+    if kind != "binh_xet" and (_within(plans, start) or _within(requests, start)):
+        return False  # "III. PHƯƠNG HƯỚNG … 2. Tổ chức ký kết giao ước …", "Khối đề nghị: 1. … tặng Cờ …"
+    if kind in ("ky_ket_giao_uoc", "phat_dong") and _EARLIER_IN_PERIOD.search(sentence_before):
         return False
     if kind == "phat_dong":
         if _PLAN_BEFORE.search(clause_before) or _PASSIVE_BEFORE.search(clause_before):
@@ -248,6 +272,14 @@ def find_event_types(doc: Document) -> None:
                     continue
                 ev = evidence(doc, m.start(), m.end())
                 facts[kind] = EventTypeFact(type=kind, evidence=ev, confidence=0.7)
+    if "binh_xet" not in facts:
+        # an award asked for in a list of requests ("Khối đề nghị: 1. Chủ tịch UBND tỉnh tặng Cờ …")
+        requests = _layout(text)[1]
+        for pattern in _TRIGGERS["trao_khen_thuong"][:1]:
+            hit = next((m for m in pattern.finditer(text) if _within(requests, m.start())), None)
+            if hit is not None:
+                ev = evidence(doc, hit.start(), hit.end())
+                facts["binh_xet"] = EventTypeFact(type="binh_xet", evidence=ev, confidence=0.6)
     held = _congress_held(text)
     if held is not None and "tong_ket" not in facts:
         facts["tong_ket"] = EventTypeFact(type="tong_ket", evidence=evidence(doc, *held), confidence=0.6)

@@ -23,6 +23,7 @@ from bisect import bisect_left
 from thidua.understand.blocgrammar import bloc_mentions
 from thidua.understand.document import Document, Evidence, UnitFact
 from thidua.understand.entities import search_key, unit_key
+from thidua.understand.layout import LIST_LINE, silent_lines
 from thidua.understand.locality import find_locality, is_province
 from thidua.understand.orgnames import phrases
 from thidua.understand.orgs import scan
@@ -317,7 +318,6 @@ def unit_fact(doc: Document, seg: Segment, org: Org, role: str, confidence: floa
 
 
 _HEADLINE_END = re.compile(r"[.;:!?…,)\]”\"]\s*$")
-_LIST_LINE = re.compile(r"^\s*(?:[-–+•*·]|\d{1,2}[.)/]|[a-zđ][.)])\s")
 
 
 def headline_runs(text: str) -> list[tuple[int, int]]:
@@ -345,7 +345,7 @@ def headline_runs(text: str) -> list[tuple[int, int]]:
         stripped = line.strip()
         words = len(stripped.split())
         headline = (body_started and 5 <= words <= 40 and not _HEADLINE_END.search(stripped)
-                    and "|" not in stripped and not _LIST_LINE.match(stripped) and not stripped.isupper()
+                    and "|" not in stripped and not LIST_LINE.match(stripped) and not stripped.isupper()
                     and (stripped[:1].isupper() or stripped[:1].isdigit()))
         body_started = body_started or (words >= 15 and stripped.endswith("."))
         if headline and not (not run and previous.endswith(":")):
@@ -357,45 +357,6 @@ def headline_runs(text: str) -> list[tuple[int, int]]:
             previous = stripped
     close()
     return out
-
-
-_RECIPIENTS = re.compile(r"^\s*nơi\s+nhận\s*:", re.IGNORECASE)
-_SECRETARY = re.compile(r"^\s*(?:\d{1,2}[.)]\s*|[-–+•]\s*)?thư\s+ký(?:\s+hội\s+nghị)?\s*:", re.IGNORECASE)
-_REQUEST_INTRO = re.compile(r"(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất)[^:]{0,60}:\s*$", re.IGNORECASE)
-
-
-def silent_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Spans of lines that name bodies taking no part, and spans of the items of a list of requests.
-
-    The first: a letter's "Nơi nhận:" list (who gets a copy) and the minutes' "Thư ký: chuyên viên Văn
-    phòng …" line (the secretary's office is not an actor). The second: numbered or bulleted items under
-    a line ending "… đề nghị:" / "KIẾN NGHỊ:" — the body that opens such an item is asked to act later
-    ("3. UBND tỉnh sớm ban hành hướng dẫn …"), though the items may name awardees.
-    """
-    silent: list[tuple[int, int]] = []
-    requests: list[tuple[int, int]] = []
-    pos = 0
-    mode = ""
-    for line in text.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
-        stripped = line.strip()
-        listed = bool(_LIST_LINE.match(stripped + " ")) if stripped else False
-        if _RECIPIENTS.match(stripped):
-            mode = "recipients"
-            silent.append((start, end))
-            continue
-        if _SECRETARY.match(stripped):
-            silent.append((start, end))
-            continue
-        if mode == "recipients" and listed:
-            silent.append((start, end))
-            continue
-        if mode == "requests" and listed:
-            requests.append((start, end))
-            continue
-        mode = "requests" if _REQUEST_INTRO.search(stripped) else ""
-    return silent, requests
 
 
 def _opens_item(w: Words, org: Org) -> bool:

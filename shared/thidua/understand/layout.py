@@ -1,0 +1,87 @@
+"""The layout of official documents: which lines are lists, copies, requests and plans.
+
+A letter's "Nơi nhận:" list, the minutes' "Thư ký:" line, the items of a list of requests ("Khối đề
+nghị: 1. …") and the sections of directions or proposals ("III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024") say
+what bodies receive, are asked, or will do, not what happened at the reported event.
+"""
+
+from __future__ import annotations
+
+import re
+
+LIST_LINE = re.compile(r"^\s*(?:[-–+•*·]|\d{1,2}[.)/]|[a-zđ][.)])\s")
+
+_RECIPIENTS = re.compile(r"^\s*nơi\s+nhận\s*:", re.IGNORECASE)
+_SECRETARY = re.compile(r"^\s*(?:\d{1,2}[.)]\s*|[-–+•]\s*)?thư\s+ký(?:\s+hội\s+nghị)?\s*:", re.IGNORECASE)
+_REQUEST_INTRO = re.compile(r"(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất)[^:]{0,60}:\s*$", re.IGNORECASE)
+
+
+def silent_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Spans of lines that name bodies taking no part, and spans of the items of a list of requests.
+
+    The first: a letter's "Nơi nhận:" list (who gets a copy) and the minutes' "Thư ký: chuyên viên Văn
+    phòng …" line (the secretary's office is not an actor). The second: numbered or bulleted items under
+    a line ending "… đề nghị:" / "KIẾN NGHỊ:" — the body that opens such an item is asked to act later
+    ("3. UBND tỉnh sớm ban hành hướng dẫn …"), though the items may name awardees.
+    """
+    silent: list[tuple[int, int]] = []
+    requests: list[tuple[int, int]] = []
+    pos = 0
+    mode = ""
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped = line.strip()
+        listed = bool(LIST_LINE.match(stripped + " ")) if stripped else False
+        if _RECIPIENTS.match(stripped):
+            mode = "recipients"
+            silent.append((start, end))
+            continue
+        if _SECRETARY.match(stripped):
+            silent.append((start, end))
+            continue
+        if mode == "recipients" and listed:
+            silent.append((start, end))
+            continue
+        if mode == "requests" and listed:
+            requests.append((start, end))
+            continue
+        mode = "requests" if _REQUEST_INTRO.search(stripped) else ""
+    return silent, requests
+
+
+# A heading of a section of directions, tasks or proposals ("III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024",
+# "IV. ĐỀ XUẤT, KIẾN NGHỊ"): a Roman numeral, or words in capitals.
+_PLAN_HEADING = re.compile(
+    r"^\s*(?:[IVX]{1,4}\s*[.)/-]\s*)?(?:PHƯƠNG HƯỚNG|NHIỆM VỤ|KẾ HOẠCH|ĐỀ XUẤT|KIẾN NGHỊ|GIẢI PHÁP)\b"
+)
+_PLAN_HEADING_ROMAN = re.compile(
+    r"^\s*[IVX]{1,4}\s*[.)/-]\s*(?:phương\s+hướng|nhiệm\s+vụ|kế\s+hoạch|đề\s+xuất|kiến\s+nghị|giải\s+pháp)\b",
+    re.IGNORECASE,
+)
+_ANY_HEADING = re.compile(r"^\s*[IVX]{1,4}\s*[.)/-]\s*\S")
+
+
+def plan_sections(text: str) -> list[tuple[int, int]]:
+    """Spans of the sections of directions, tasks or proposals, from their heading to the next
+    Roman-numbered heading, a line in capitals or the end of the text."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    opened: int | None = None
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        stripped = line.strip()
+        if _PLAN_HEADING.match(stripped) or _PLAN_HEADING_ROMAN.match(stripped):
+            if opened is not None:
+                out.append((opened, start))
+            opened = start
+            continue
+        letters = [c for c in stripped if c.isalpha()]
+        shouting = len(letters) >= 4 and all(c.isupper() for c in letters)
+        if opened is not None and (_ANY_HEADING.match(stripped) or shouting):
+            out.append((opened, start))
+            opened = None
+    if opened is not None:
+        out.append((opened, len(text)))
+    return out
