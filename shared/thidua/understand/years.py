@@ -175,6 +175,8 @@ def find_campaign_years(doc: Document) -> None:
         before = text[max(0, m.start() - 90) : m.start()]
         if _EXCLUDED_BEFORE.search(before) or _LAW_BEFORE.search(before):
             continue
+        if group == "y" and _SPELLED_DATE_BEFORE.search(before):
+            continue  # "Ngày 11 tháng 01 năm 2024" is a date, as "11/01/2024" is: its year is no campaign
         left, _ = clause_bounds(text, m.start())
         if _NOT_EMULATION_YEAR.search(text[max(left, m.start() - 60) : m.start()]):
             continue
@@ -192,6 +194,8 @@ def find_campaign_years(doc: Document) -> None:
         facts.setdefault(launch.year, launch)
     doc.campaign_years = sorted(facts.values(), key=lambda f: f.year)
 
+
+_SPELLED_DATE_BEFORE = re.compile(r"\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s*$", _I)
 
 # A year qualifying something that is not the emulation activity.
 _NOT_EMULATION_YEAR = re.compile(
