@@ -78,3 +78,18 @@ def test_a_bank_branch_keeps_its_place_in_its_name() -> None:
     assert not any(n in ("tinh doi mai", "doi mai", "ben soi") for n in names), names
     leader = next(p for p in doc.leaders if p.name == "Tạ Văn Bền")
     assert leader.title is not None and leader.title.endswith("chi nhánh tỉnh Đồi Mai")
+
+
+def test_the_front_written_short_is_the_same_body_as_its_committee() -> None:
+    doc = read(
+        "Khối gồm Ủy ban MTTQ Việt Nam huyện Đồi Cát, Hội Nông dân huyện và Huyện đoàn Đồi Cát. Năm qua, "
+        "Khối đã phối hợp tổ chức thành công Đại hội MTTQ huyện."
+    )
+    fronts = [n for n in unit_names(doc) if "mttq" in n or "mat tran" in n]
+    assert len(fronts) == 1, fronts
+
+
+def test_the_secretary_of_the_meeting_line_names_no_unit() -> None:
+    doc = read("Chủ trì: Sở Y tế tỉnh Đồi Mai.\nThư ký cuộc họp: Văn phòng Sở Giao thông vận tải.\n")
+    assert has_unit(doc, "Sở Y tế tỉnh Đồi Mai")
+    assert not any(n.startswith("van phong") for n in unit_names(doc)), unit_names(doc)

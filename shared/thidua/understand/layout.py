@@ -12,7 +12,10 @@ import re
 LIST_LINE = re.compile(r"^\s*(?:[-–+•*·]|\d{1,2}[.)/]|[a-zđ][.)])\s")
 
 _RECIPIENTS = re.compile(r"^\s*nơi\s+nhận\s*:", re.IGNORECASE)
-_SECRETARY = re.compile(r"^\s*(?:\d{1,2}[.)]\s*|[-–+•]\s*)?thư\s+ký(?:\s+hội\s+nghị)?\s*:", re.IGNORECASE)
+_SECRETARY = re.compile(
+    r"^\s*(?:\d{1,2}[.)]\s*|[-–+•]\s*)?thư\s+ký(?:\s+(?:hội\s+nghị|cuộc\s+họp|phiên\s+họp|kỳ\s+họp))?\s*:",
+    re.IGNORECASE,
+)
 _REQUEST_INTRO = re.compile(r"(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất)[^:]{0,60}:\s*$", re.IGNORECASE)
 
 

@@ -485,8 +485,12 @@ _PLACE_BEFORE_PROVINCE = re.compile(r"\b(?:tinh|thanh pho) (?=(\w+ \w+)\b)")
 
 def _merge_key(name: str, locality: str | None) -> str:
     """A unit's key for merging: place-relative names get the document's place; "tỉnh X" and "X" meet."""
-    key = unit_key(name, locality)
+    key = _FRONT.sub("mat tran to quoc", unit_key(name, locality))
     return _PLACE_BEFORE_PROVINCE.sub(lambda m: "" if is_province(m.group(1)) else m.group(0), key)
+
+
+# "MTTQ huyện", "Mặt trận Tổ quốc huyện" and "Ủy ban MTTQ Việt Nam huyện": one body, the Front's committee.
+_FRONT = re.compile(r"^(?:uy ban )?mat tran to quoc(?: viet nam)?\b")
 
 
 _PLACE_PREFIXES = ("huyen ", "quan ", "thi xa ", "thi tran ", "xa ", "phuong ", "tinh ", "thanh pho ")
