@@ -49,3 +49,8 @@ def test_a_pact_signed_earlier_in_the_quarter_is_background() -> None:
         "trong quý I, Khối đã ký giao ước thi đua và triển khai chuyên đề cải cách tư pháp."
     )
     assert "ky_ket_giao_uoc" not in _types(text)
+
+
+def test_a_meeting_that_met_to_review_is_a_review() -> None:
+    text = "Ngày 16/12/2024, Cụm thi đua số 5 đã họp tổng kết, chấm điểm và bình xét thi đua tại xã Khe Rêu."
+    assert _types(text) == {"tong_ket", "binh_xet"}

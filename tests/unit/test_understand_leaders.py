@@ -37,3 +37,16 @@ def test_a_bare_post_of_the_signer_is_held_in_the_letterhead_body() -> None:
 def test_a_name_line_under_a_line_that_is_no_post_is_no_leader() -> None:
     doc = read("Hội nghị kết thúc lúc 11 giờ.\nNƠI NHẬN\nLò Thị Mến\n")
     assert doc.leaders == []
+
+
+def test_a_four_line_signature_with_a_bloc_role_and_a_one_letter_syllable() -> None:
+    doc = read(
+        "Cụm thi đua số 5 huyện Đồi Cát gồm 3 xã: Khe Rêu, Bến Sỏi và Nậm Cút.\n"
+        "\n"
+        "TM. CỤM THI ĐUA SỐ 5\n"
+        "CỤM TRƯỞNG\n"
+        "CHỦ TỊCH UBND XÃ KHE RÊU\n"
+        "Vàng A Páo\n"
+    )
+    assert {lead.name: lead.title for lead in doc.leaders} == {"Vàng A Páo": "Chủ tịch UBND xã Khe Rêu"}
+    assert [b.head for b in doc.blocs] == ["xã Khe Rêu"]

@@ -216,3 +216,11 @@ def test_an_attendance_list_announced_as_the_blocs_units_gives_the_office_bodies
     )
     assert _members(doc) == {fold(n) for n in ("Sở Y tế", "Sở Giáo dục và Đào tạo", "Bảo hiểm xã hội tỉnh")}
     assert not has_unit(doc, "Thư ký")
+
+
+def test_bare_names_after_a_shared_body_and_a_colon_are_spelled_out() -> None:
+    doc = read(
+        "Cụm thi đua số 6 gồm các Chi cục Thuế khu vực: Khe Rêu, Bến Sỏi và Đồi Cát; Chi cục Thuế khu vực "
+        "Khe Rêu là Cụm trưởng."
+    )
+    assert _members(doc) == {fold(f"Chi cục Thuế khu vực {n}") for n in ("Khe Rêu", "Bến Sỏi", "Đồi Cát")}

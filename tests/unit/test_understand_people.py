@@ -92,3 +92,11 @@ def test_a_province_closing_a_named_persons_posts_is_not_a_second_person() -> No
     assert [lead.name for lead in doc.leaders] == ["Tạ Văn Bền"]
     doc = read("Phó Chủ tịch UBND tỉnh Lê Hòa phát biểu chỉ đạo.")
     assert [lead.name for lead in doc.leaders] == ["Lê Hòa"]
+
+
+def test_a_place_bearing_a_persons_name_after_a_named_holders_post_stays_the_place() -> None:
+    doc = read("- Ông Vừ Minh Lâm – Phó Chủ tịch UBND phường Lê Văn Tám Đông;")
+    assert {lead.name: lead.title for lead in doc.leaders} == {
+        "Vừ Minh Lâm": "Phó Chủ tịch UBND phường Lê Văn Tám Đông"
+    }
+    assert has_unit(doc, "UBND phường Lê Văn Tám Đông")

@@ -93,3 +93,17 @@ def test_the_secretary_of_the_meeting_line_names_no_unit() -> None:
     doc = read("Chủ trì: Sở Y tế tỉnh Đồi Mai.\nThư ký cuộc họp: Văn phòng Sở Giao thông vận tải.\n")
     assert has_unit(doc, "Sở Y tế tỉnh Đồi Mai")
     assert not any(n.startswith("van phong") for n in unit_names(doc)), unit_names(doc)
+
+
+def test_a_branch_in_an_unknown_province_opening_on_a_surname_keeps_the_province() -> None:
+    doc = read("Ông Mẫn Văn Tín, Phó Giám đốc Ngân hàng Nhà nước chi nhánh tỉnh Lâm Sương, phát biểu.")
+    assert has_unit(doc, "Ngân hàng Nhà nước chi nhánh tỉnh Lâm Sương"), unit_names(doc)
+
+
+def test_items_under_a_proposals_heading_are_requests() -> None:
+    doc = read(
+        "Cụm thi đua số 4 gồm xã Khe Rêu, xã Bến Sỏi và xã Nậm Cút.\n"
+        "III. KIẾN NGHỊ\n"
+        "1. UBND huyện quan tâm bố trí kinh phí cho các cụm thi đua.\n"
+    )
+    assert not any(n.startswith("ubnd huyen") for n in unit_names(doc)), unit_names(doc)

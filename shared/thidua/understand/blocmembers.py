@@ -128,6 +128,12 @@ def _read_list(
     kind: str | None = None
     while k < len(tokens):
         org = orgs.get(k)
+        shared_head = org is not None and not items and k > 0 and tokens[k - 1].low == "các"
+        if org is not None and shared_head and org.j + 2 < len(tokens) and tokens[org.j].text == ":" \
+                and _bare_item(w, org.j + 1):
+            kind = org.name  # "gồm các Chi cục Thuế khu vực: A, B và C": each bare name is one of them
+            k = org.j + 1
+            continue
         if org is not None:
             level = place_level(org)
             items.append(Member(org.name, org.start, org.end, seg, level))

@@ -54,7 +54,7 @@ _TRIGGERS: dict[str, list[re.Pattern[str]]] = {
             r"|giao\s+ước|thực\s+hiện|cuộc|chương\s+trình|đợt|việc)",
             _I,
         ),
-        re.compile(r"\b(?:hội\s+nghị|lễ|buổi|báo\s+cáo|đã|cũng\s+đã)\s+tổng\s+kết\b", _I),
+        re.compile(r"\b(?:hội\s+nghị|lễ|buổi|báo\s+cáo|đã|cũng\s+đã|họp)\s+tổng\s+kết\b", _I),
         re.compile(r"\bbáo\s+cáo\s+(?:công\s+tác|kết\s+quả)\s+(?:công\s+tác\s+)?thi\s+đua", _I),
         re.compile(r"\bđánh\s+giá\s+(?:toàn\s+diện\s+)?kết\s+quả[^.;]{0,80}\bnăm\s+(?:\d{4}|qua)", _I),
         re.compile(r"\bphương\s+hướng[^.;]{0,60}?\bnăm\s+\d{4}", _I),

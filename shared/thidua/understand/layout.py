@@ -16,7 +16,12 @@ _SECRETARY = re.compile(
     r"^\s*(?:\d{1,2}[.)]\s*|[-–+•]\s*)?thư\s+ký(?:\s+(?:hội\s+nghị|cuộc\s+họp|phiên\s+họp|kỳ\s+họp))?\s*:",
     re.IGNORECASE,
 )
-_REQUEST_INTRO = re.compile(r"(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất)[^:]{0,60}:\s*$", re.IGNORECASE)
+_REQUEST_INTRO = re.compile(
+    r"(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất)[^:]{0,60}:\s*$"
+    # a section heading of proposals ("III. ĐỀ XUẤT", "IV. ĐỀ XUẤT, KIẾN NGHỊ")
+    r"|^\s*(?:[IVX]{1,4}\s*[.)/-]\s*)?(?:đề\s+xuất|kiến\s+nghị)(?:\s*[,-]\s*(?:đề\s+xuất|kiến\s+nghị))?\s*$",
+    re.IGNORECASE,
+)
 
 
 def silent_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:

@@ -23,7 +23,7 @@ from thidua.understand.people import Person, Post, people_in
 from thidua.understand.persons import SURNAMES
 from thidua.understand.pipeline import step
 from thidua.understand.text import fold
-from thidua.understand.titles import match_honorific, match_office
+from thidua.understand.titles import match_bloc_role, match_honorific, match_office
 from thidua.understand.tokens import Segment, segments, tokenize
 from thidua.understand.words import ABBREVIATIONS, Org
 
@@ -149,8 +149,9 @@ def _lines(text: str) -> list[tuple[int, str]]:
 def _signatures(text: str, segs: tuple[Segment, ...]) -> list[Person]:
     """The signer of a letter, report or decision: a line holding only a name under a line in capitals
     that holds the signer's post ("GIÁM ĐỐC SỞ TÀI CHÍNH" / "Lường Văn Hải"; "KT. CHỦ TỊCH" / "PHÓ CHỦ
-    TỊCH" / "Vi Thị Hạnh"). A post written without its body is held in the body of the letterhead, the
-    issuer in capitals on the first line ("ỦY BAN NHÂN DÂN TỈNH X")."""
+    TỊCH" / "Vi Thị Hạnh"), with the bloc role of a line above it ("CỤM TRƯỞNG"). A post written without
+    its body is held in the body of the letterhead, the issuer in capitals on the first line ("ỦY BAN
+    NHÂN DÂN TỈNH X")."""
     lines = _lines(text)
     out: list[Person] = []
     for n in range(1, len(lines)):
@@ -160,29 +161,40 @@ def _signatures(text: str, segs: tuple[Segment, ...]) -> list[Person]:
         words = name.split()
         if not 2 <= len(words) <= 4 or words[0].lower() not in SURNAMES:
             continue
-        if not all(x[:1].isupper() and not x.isupper() for x in words):
+        # a one-letter syllable is written in capitals ("Giàng A Sùng")
+        if not all(x[:1].isupper() and (not x.isupper() or len(x) == 1) for x in words) or len(words[0]) == 1:
             continue
         post = _SIGNING_FOR.sub("", post_line.strip())
-        letters = [c for c in post if c.isalpha()]
-        if not letters or not all(c.isupper() for c in letters) or not match_office(post.lower().split()):
+        if not _in_capitals(post) or not match_office(post.lower().split()):
             continue
         offset = post_start + len(post_line) - len(post_line.lstrip()) + len(post_line.strip()) - len(post)
-        head = _post_cased(_recased(Segment(offset, offset + len(post), post, tokenize(post, offset)), segs))
-        gap = start + len(line) - len(line.lstrip()) - (offset + len(post))
-        joined = f"{head},{' ' * (gap - 1)}{name}" if gap >= 1 else ""
-        if not joined:
-            continue
-        seg = Segment(offset, offset + len(joined), joined, tokenize(joined, offset))
+        cased = _post_cased(_recased(Segment(offset, offset + len(post), post, tokenize(post, offset)), segs))
+        first = offset
+        chars = list(text[offset : start + len(line)])
+        chars[: len(post)] = cased
+        role_start, role_line = lines[n - 2] if n >= 2 else (0, "")
+        role = _SIGNING_FOR.sub("", role_line.strip())
+        if role and _in_capitals(role) and match_bloc_role(role.lower().split()) == len(role.split()):
+            first = role_start + len(role_line) - len(role)
+            low = role.lower()
+            chars = [*(low[:1].upper() + low[1:]), *text[first + len(role) : offset], *chars]
+        joined = "".join(chars).replace("\n", ",")
+        seg = Segment(first, first + len(joined), joined, tokenize(joined, first))
         for person in people_in(seg):
             if fold(person.name) != fold(name):
                 continue
             body = _letterhead(lines, segs)
             for k, held in enumerate(person.posts):
                 if held.kind == "office" and held.org is None and body is not None:
-                    text = f"{held.text} {body.name}"
-                    person.posts[k] = Post(held.kind, text, held.start, held.end, org=body)
+                    text_ = f"{held.text} {body.name}"
+                    person.posts[k] = Post(held.kind, text_, held.start, held.end, org=body)
             out.append(person)
     return out
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def _post_cased(seg: Segment) -> str:
@@ -193,6 +205,9 @@ def _post_cased(seg: Segment) -> str:
     out = []
     for k, word in enumerate(words):
         low = word.lower()
+        if low in ABBREVIATIONS and k >= n:
+            out.append(word)  # "UBND", "HĐND" stay in capitals
+            continue
         opens = k == 0 or (k < n and words[k - 1].lower() in ("phó", "tổng")) or k == n
         out.append(low[:1].upper() + low[1:] if opens else (low if k < n else word))
     return " ".join(out)

@@ -201,6 +201,16 @@ def _branch_place(w: Words, k: int) -> tuple[Place, int] | None:
     pl = parse_place(w, k, bare_ok=True)
     if pl is not None and pl.name is not None:
         return pl, pl.end
+    if pl is not None:
+        # "chi nhánh tỉnh Đồng Sương": an unknown province, whatever its first syllable looks like
+        n = caps_run(w, pl.end, 3)
+        end = pl.end + n
+        tokens = w.tokens
+        closed = end == len(tokens) or not (tokens[end].is_word and tokens[end].cap)
+        person = any(t.low in MIDDLE_NAMES for t in tokens[pl.end + 1 : end])  # "tỉnh Lê Văn Hưu"
+        if n >= 2 and closed and not person:
+            return Place(pl.start, end, pl.level, w.text(pl.end, end)), end
+        return None
     n = caps_run(w, k, 3)
     if n == 0 or stops_name(w, k) or person_at(w, k) or match_head(w, k):
         return None

@@ -234,14 +234,18 @@ def _place_names(segs: list[Segment]) -> frozenset[tuple[str, ...]]:
                 if n >= len(tokens) or tokens[n].text not in ("xã", "trấn", "phố"):
                     continue
                 n += 1
-            if k > 0 and tokens[k - 1].low in _COMMITTEE_BEFORE:
-                continue
             run = 0
             while n + run < len(tokens) and run < 4:
                 word = tokens[n + run]
                 if not (word.is_word and word.cap and not word.upper):
                     break
                 run += 1
+            closed = n + run == len(tokens) or tokens[n + run].text in (";", ".", ",", "(")
+            if run >= 2 and closed and _holder_named_before(tokens, k):
+                out.add(tuple(t.low for t in tokens[n : n + run]))
+                continue
+            if k > 0 and tokens[k - 1].low in _COMMITTEE_BEFORE:
+                continue  # "Chủ tịch UBND tỉnh Lê Hòa": the holder's name may follow the committee
             if run >= 3 and tokens[n].low in SURNAMES and _office_before(tokens, k):
                 continue  # "Phó Trưởng ban X thành phố Lê Thị Hà": the office holder, not a place
             if run >= 3 and _office_before(tokens, k):
@@ -262,6 +266,27 @@ def _before_holder(tokens: tuple[Token, ...], n: int, run: int) -> int:
         if tokens[n + p].low in SURNAMES and end - (n + p) >= 3:
             return p
     return run
+
+
+def _holder_named_before(tokens: tuple[Token, ...], k: int) -> bool:
+    """The office before the place word at k follows a person's name and a dash or comma ("Ông Âu Minh
+    Chiến – Phó Chủ tịch UBND phường Hoàng Văn Thụ Tây;"): the words after the place word close the
+    place's name, whatever they look like, since the holder is already named."""
+    m = k - 1
+    while m > 1 and k - m <= 10 and tokens[m].text not in ("–", "-", ",", ";", ":", "."):
+        m -= 1
+    if m <= 1 or tokens[m].text not in ("–", "-", ","):
+        return False
+    if not match_office([t.low for t in tokens[m + 1 : m + 5]]):
+        return False
+    first = m
+    while first > 0 and m - first < 4 and tokens[first - 1].is_word and tokens[first - 1].cap:
+        first -= 1
+    # the holder opens the item or follows an honorific; after a post of his own ("Bí thư Huyện ủy Đặng
+    # Văn Út, Phó Chủ tịch UBND huyện Hồ Thị Thu Ba") the next post belongs to the next name
+    opens = first == 0 or tokens[first - 1].text in ("-", "–", "+", "•", ":", ";", "(") or tokens[
+        first - 1].low in ("ông", "bà", "chí", "anh", "chị")
+    return opens and m - first >= 2 and tokens[first].low in SURNAMES
 
 
 def _office_before(tokens: tuple[Token, ...], k: int) -> bool:
