@@ -224,3 +224,21 @@ def test_bare_names_after_a_shared_body_and_a_colon_are_spelled_out() -> None:
         "Khe Rêu là Cụm trưởng."
     )
     assert _members(doc) == {fold(f"Chi cục Thuế khu vực {n}") for n in ("Khe Rêu", "Bến Sỏi", "Đồi Cát")}
+
+
+def test_an_attendance_list_counted_later_as_the_blocs_units_gives_its_members() -> None:
+    text = (
+        "Khối thi đua các cơ quan tư pháp tỉnh Đồi Mai\n"
+        "BIÊN BẢN họp bình xét thi đua năm 2024\n"
+        "II. Thành phần\n"
+        "- Bà Lò Thị Mến – Phó Chánh án Tòa án nhân dân tỉnh, Khối trưởng.\n"
+        "- Ông Vi Văn Khuê – Phó Viện trưởng Viện kiểm sát nhân dân tỉnh.\n"
+        "- Ông Hà Đức Lâm – Phó Giám đốc Sở Tư pháp.\n"
+        "III. Nội dung\n"
+        "Ba đơn vị thành viên của Khối đã tự chấm điểm và bỏ phiếu kín.\n"
+    )
+    assert _members(read(text)) == {
+        fold(n) for n in ("Tòa án nhân dân tỉnh", "Viện kiểm sát nhân dân tỉnh", "Sở Tư pháp")
+    }
+    # a count that does not match the list says nothing about it
+    assert len(_members(read(text.replace("Ba đơn vị", "Năm đơn vị")))) < 3

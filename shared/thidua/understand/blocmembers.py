@@ -11,7 +11,7 @@ from thidua.understand.blocgrammar import BlocMention, bloc_mentions, roman_valu
 from thidua.understand.blocmodel import Bloc, Member, Role, add_member, last_named, nearest_bloc, place_level
 from thidua.understand.blocroles import org_roles
 from thidua.understand.document import Document
-from thidua.understand.numbers import NUMBER_WORDS
+from thidua.understand.numbers import NUMBER_WORDS, parse_count
 from thidua.understand.orgnames import phrases, words
 from thidua.understand.orgs import scan
 from thidua.understand.people import people_in
@@ -381,3 +381,60 @@ def _spell_with_parent(bloc: Bloc, member: Member) -> Member:
     if not head:
         return member
     return Member(f"{head} {member.name}", member.start, member.end, member.seg, member.level)
+
+
+_ATTENDANCE_HEADING = re.compile(
+    r"^\s*(?:[IVX]{1,4}\s*[.)]\s*|\d{1,2}\s*[.)]\s*)?thành\s+phần(?:\s+tham\s+dự|\s+dự\s+họp|\s+dự)?\s*:?\s*$",
+    re.IGNORECASE,
+)
+_STATED_MEMBERS = re.compile(
+    r"\b(\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+đơn\s+vị\s+thành\s+viên\b", re.IGNORECASE
+)
+
+
+def attendance_members(doc: Document, blocs: list[Bloc]) -> None:
+    """Minutes that list who attended under "II. Thành phần" and speak later of "5 đơn vị thành viên của
+    Khối": when the offices of the people listed are exactly that many bodies, they are the members.
+
+    Only for a document with one bloc, whose members read so far are fewer than the stated count.
+    """
+    if len(blocs) != 1:
+        return
+    stated = {parse_count(m.group(1)) for m in _STATED_MEMBERS.finditer(doc.text)}
+    if len(stated) != 1:
+        return
+    count = stated.pop()
+    bloc = blocs[0]
+    if count is None or len(bloc.members) >= count:
+        return
+    span = _attendance_span(doc.text)
+    if span is None:
+        return
+    found: list[Member] = []
+    for seg in segments(doc.text):
+        if span[0] <= seg.start < span[1] and _is_item_line(seg):
+            found.extend(_office_bodies(seg))
+    probe = Bloc()
+    for member in found:
+        add_member(probe, member)
+    if len(probe.members) == count:
+        for member in probe.members:
+            add_member(bloc, member)
+
+
+def _attendance_span(text: str) -> tuple[int, int] | None:
+    """From the line after a "Thành phần" heading to the first line that is no list item."""
+    pos = 0
+    start: int | None = None
+    for line in text.split("\n"):
+        here = pos
+        pos += len(line) + 1
+        stripped = line.strip()
+        if start is None:
+            if _ATTENDANCE_HEADING.match(stripped):
+                start = pos
+            continue
+        if not stripped or not re.match(r"^(?:[-–+•*·]|\d{1,2}[.)])\s", stripped):
+            return start, here
+    return (start, len(text)) if start is not None else None
+

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from thidua.understand.blocgrammar import bloc_mentions, shouted_bloc_mentions
 from thidua.understand.blockinds import type_members, venue_units
-from thidua.understand.blocmembers import members_from_sentences
+from thidua.understand.blocmembers import attendance_members, members_from_sentences
 from thidua.understand.blocmodel import Member, add_member, group_mentions
 from thidua.understand.blocroles import as_listed, attach_person_roles, choose_head
 from thidua.understand.document import BlocFact, Document, Evidence, UnitFact
@@ -44,6 +44,7 @@ def find_blocs(doc: Document) -> None:
         return
     members_from_sentences(doc, blocs)
     attach_person_roles(doc, blocs)
+    attendance_members(doc, blocs)
     type_members(doc, blocs)
     facts: list[BlocFact] = []
     for bloc in blocs:
