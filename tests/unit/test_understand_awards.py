@@ -49,3 +49,12 @@ def test_the_same_flag_restated_for_the_same_unit_is_one_award() -> None:
         "trao Cờ thi đua của Chính phủ cho Đảng bộ, chính quyền và nhân dân xã Nậm Cút."
     )
     assert _awards(text) == [("co_thi_dua_chinh_phu", 1, "tap_the")]
+
+
+def test_a_past_period_tally_after_a_semicolon_is_background() -> None:
+    text = (
+        "Ngày 10/1/2025, Khối thi đua các doanh nghiệp tỉnh Đồi Mai tổng kết năm 2024. Ông Lò Văn Sáng cho "
+        "biết năm 2024 doanh thu tăng 9%; trong 5 năm qua, đơn vị đã có 64 tập thể được tặng Giấy khen. "
+        "Dịp này, Khối trao Giấy khen cho 3 tập thể."
+    )
+    assert [(a.award, a.count) for a in understand(text).awards] == [("giay_khen", 3)]

@@ -74,6 +74,13 @@ class _Found:
     count_at: int = -1  # where a count written before the form starts ("86 tập thể được nhận …")
 
 
+def _background_part(text: str, s_left: int, start: int) -> bool:
+    """The part of a sentence after its last semicolon opens on a past period ("…; trong 5 năm qua, đơn
+    vị đã có 87 tập thể được tặng Giấy khen"): a tally of that period, not an award of the event."""
+    cut = text.rfind(";", s_left, start)
+    return cut >= 0 and skip_sentence(text[cut + 1 : start], "")
+
+
 def _find(text: str, known: frozenset[str] = frozenset()) -> list[_Found]:
     found: list[_Found] = []
     heads = [m for m in AWARD_HEAD.finditer(text) if not in_url(text, m.start())]
@@ -85,7 +92,7 @@ def _find(text: str, known: frozenset[str] = frozenset()) -> list[_Found]:
         s_left, s_right = sentence_bounds(text, m.start(), m.end())
         c_left, c_right = clause_bounds(text, m.start(), m.end())
         sentence = text[s_left:s_right]
-        if skip_sentence(sentence, rest_of_line(text, s_right)):
+        if skip_sentence(sentence, rest_of_line(text, s_right)) or _background_part(text, s_left, m.start()):
             pending, carried = [], None
             continue
         # The award's own name in quotes ("Kỷ niệm chương “Vì sự nghiệp …” cho 25 cá nhân") is its tail.
