@@ -212,11 +212,36 @@ def choose_published(doc: Document) -> None:
     elif headers:
         best = max(headers, key=lambda m: (m.confidence, -m.evidence.start))
     else:
-        doc.published = None
-        return
+        closed = _closed_same_day(doc)
+        if closed is None:
+            doc.published = None
+            return
+        best = closed
     value = best.as_date()
     assert value is not None
     doc.published = DateFact(value=value, evidence=best.evidence, confidence=best.confidence)
+
+
+# Minutes drawn up on the day they record ("Biên bản lập xong lúc 11 giờ cùng ngày"), with no date line.
+_SAME_DAY = re.compile(
+    r"\b(?:biên\s+bản|cuộc\s+họp|hội\s+nghị)\s+(?:được\s+)?(?:kết\s+thúc|lập\s+xong|hoàn\s+thành)[^.\n]{0,40}"
+    r"\bcùng\s+ngày\b",
+    re.IGNORECASE,
+)
+_TIME_LINE = re.compile(r"^\W*thời\s+gian\s*:", re.IGNORECASE)
+
+
+def _closed_same_day(doc: Document) -> DateMention | None:
+    """The meeting's full date on its "Thời gian:" line, for minutes closed "cùng ngày": their date."""
+    if not _SAME_DAY.search(doc.text):
+        return None
+    for m in doc.dates:
+        if m.as_date() is None or m.year is None:
+            continue
+        line_start = doc.text.rfind("\n", 0, m.evidence.start) + 1
+        if _TIME_LINE.match(doc.text[line_start : m.evidence.start]):
+            return m
+    return None
 
 
 def resolve_year(doc: Document, month: int, day: int) -> tuple[int, float] | None:
