@@ -50,3 +50,20 @@ def test_a_four_line_signature_with_a_bloc_role_and_a_one_letter_syllable() -> N
     )
     assert {lead.name: lead.title for lead in doc.leaders} == {"Vàng A Páo": "Chủ tịch UBND xã Khe Rêu"}
     assert [b.head for b in doc.blocs] == ["xã Khe Rêu"]
+
+
+def test_a_signer_after_an_abbreviated_honorific_and_a_ward_bearing_a_persons_name() -> None:
+    doc = read(
+        "Cụm thi đua số 4 gồm Trung tâm Y tế huyện Khe Rêu và Trung tâm Y tế huyện Bến Sỏi.\n"
+        "\n"
+        "CỤM TRƯỞNG\n"
+        "GIÁM ĐỐC TRUNG TÂM Y TẾ HUYỆN KHE RÊU\n"
+        "BSCKII. Hoàng Văn Thiện\n"
+    )
+    assert {lead.name: lead.title for lead in doc.leaders} == {
+        "Hoàng Văn Thiện": "Giám đốc Trung tâm Y tế huyện Khe Rêu"
+    }
+    doc = read("TM. CỤM THI ĐUA\nCHỦ TỊCH UBND PHƯỜNG LÊ VĂN TÁM ĐÔNG\nMạc Thị Lan\n")
+    assert {lead.name: lead.title for lead in doc.leaders} == {
+        "Mạc Thị Lan": "Chủ tịch UBND phường Lê Văn Tám Đông"
+    }

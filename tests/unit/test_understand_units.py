@@ -107,3 +107,26 @@ def test_items_under_a_proposals_heading_are_requests() -> None:
         "1. UBND huyện quan tâm bố trí kinh phí cho các cụm thi đua.\n"
     )
     assert not any(n.startswith("ubnd huyen") for n in unit_names(doc)), unit_names(doc)
+
+
+def test_a_company_name_stops_before_kiem_and_the_venue_line_names_no_unit() -> None:
+    doc = read(
+        "Địa điểm: Phòng họp Chi cục Thủy lợi tỉnh Đồi Mai.\n"
+        "Ông Hà Văn Lộc, Chủ tịch Công ty TNHH MTV Thủy lợi Khe Rêu kiêm Khối trưởng, chủ trì hội nghị.\n"
+    )
+    assert unit_names(doc) == {"cong ty tnhh mtv thuy loi khe reu"}, unit_names(doc)
+
+
+def test_provincial_branches_of_national_services_are_named_by_their_place() -> None:
+    doc = read(
+        "Dự hội nghị có bà Lò Thị Mến, Phó Giám đốc Đài Khí tượng thủy văn tỉnh, và đại diện Bưu điện tỉnh."
+    )
+    assert has_unit(doc, "Đài Khí tượng thủy văn tỉnh") and has_unit(doc, "Bưu điện tỉnh"), unit_names(doc)
+
+
+def test_the_parent_after_a_numbered_bloc_is_not_a_kind_of_member() -> None:
+    doc = read(
+        "Cụm thi đua số 3 Tỉnh đoàn Đồi Mai ký giao ước. Cụm gồm các Huyện đoàn: Khe Rêu, Bến Sỏi và Nậm "
+        "Cút. Dịp này, Ban Thường vụ Tỉnh đoàn trao Bằng khen cho 2 tập thể."
+    )
+    assert [len(b.members) for b in doc.blocs] == [3], [b.members for b in doc.blocs]

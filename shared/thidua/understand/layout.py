@@ -16,6 +16,8 @@ _SECRETARY = re.compile(
     r"^\s*(?:\d{1,2}[.)]\s*|[-–+•]\s*)?thư\s+ký(?:\s+(?:hội\s+nghị|cuộc\s+họp|phiên\s+họp|kỳ\s+họp))?\s*:",
     re.IGNORECASE,
 )
+# The minutes' venue line ("- Địa điểm: Phòng họp số 2, trụ sở UBND huyện X"): the room's owner only hosts.
+_VENUE = re.compile(r"^\s*(?:[-–+•]\s*)?địa\s+điểm\s*:", re.IGNORECASE)
 _REQUEST_INTRO = re.compile(
     r"(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất)[^:]{0,60}:\s*$"
     # a section heading of proposals ("III. ĐỀ XUẤT", "IV. ĐỀ XUẤT, KIẾN NGHỊ")
@@ -27,10 +29,11 @@ _REQUEST_INTRO = re.compile(
 def silent_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Spans of lines that name bodies taking no part, and spans of the items of a list of requests.
 
-    The first: a letter's "Nơi nhận:" list (who gets a copy) and the minutes' "Thư ký: chuyên viên Văn
-    phòng …" line (the secretary's office is not an actor). The second: numbered or bulleted items under
-    a line ending "… đề nghị:" / "KIẾN NGHỊ:" — the body that opens such an item is asked to act later
-    ("3. UBND tỉnh sớm ban hành hướng dẫn …"), though the items may name awardees.
+    The first: a letter's "Nơi nhận:" list (who gets a copy), the minutes' "Thư ký: chuyên viên Văn
+    phòng …" line (the secretary's office is not an actor) and their "Địa điểm:" line (the venue). The
+    second: numbered or bulleted items under a line ending "… đề nghị:" / "KIẾN NGHỊ:" or a proposals
+    heading — the body that opens such an item is asked to act later ("3. UBND tỉnh sớm ban hành hướng
+    dẫn …"), though the items may name awardees.
     """
     silent: list[tuple[int, int]] = []
     requests: list[tuple[int, int]] = []
@@ -45,7 +48,7 @@ def silent_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
             mode = "recipients"
             silent.append((start, end))
             continue
-        if _SECRETARY.match(stripped):
+        if _SECRETARY.match(stripped) or _VENUE.match(stripped):
             silent.append((start, end))
             continue
         if mode == "recipients" and listed:

@@ -157,7 +157,8 @@ def _signatures(text: str, segs: tuple[Segment, ...]) -> list[Person]:
     for n in range(1, len(lines)):
         start, line = lines[n]
         post_start, post_line = lines[n - 1]
-        name = line.strip()
+        # an honorific written as an abbreviation before the name ("BSCKII. Hoàng Văn Thiêm", "TS. …")
+        name = _TITLE_ABBREVIATION.sub("", line.strip())
         words = name.split()
         if not 2 <= len(words) <= 4 or words[0].lower() not in SURNAMES:
             continue
@@ -172,6 +173,9 @@ def _signatures(text: str, segs: tuple[Segment, ...]) -> list[Person]:
         first = offset
         chars = list(text[offset : start + len(line)])
         chars[: len(post)] = cased
+        dropped = len(line.strip()) - len(name)  # the honorific before the name, blanked out
+        at = start + len(line) - len(line.lstrip()) - offset
+        chars[at : at + dropped] = " " * dropped
         role_start, role_line = lines[n - 2] if n >= 2 else (0, "")
         role = _SIGNING_FOR.sub("", role_line.strip())
         if role and _in_capitals(role) and match_bloc_role(role.lower().split()) == len(role.split()):
@@ -179,7 +183,8 @@ def _signatures(text: str, segs: tuple[Segment, ...]) -> list[Person]:
             low = role.lower()
             chars = [*(low[:1].upper() + low[1:]), *text[first + len(role) : offset], *chars]
         joined = "".join(chars).replace("\n", ",")
-        seg = Segment(first, first + len(joined), joined, tokenize(joined, first))
+        # the place closing the post is a place, whatever it looks like ("PHƯỜNG TRẦN HƯNG ĐẠO NAM")
+        seg = Segment(first, first + len(joined), joined, tokenize(joined, first), _closing_place(cased))
         for person in people_in(seg):
             if fold(person.name) != fold(name):
                 continue
@@ -190,6 +195,21 @@ def _signatures(text: str, segs: tuple[Segment, ...]) -> list[Person]:
                     person.posts[k] = Post(held.kind, text_, held.start, held.end, org=body)
             out.append(person)
     return out
+
+
+_TITLE_ABBREVIATION = re.compile(r"^(?:[A-ZĐ][A-Za-zĐđ]{0,7}\.\s*)+(?=\S)")
+_PLACE_WORD = re.compile(r"\b(?:tỉnh|thành phố|quận|huyện|thị xã|phường|xã|thị trấn)\s+(.+)$")
+
+
+def _closing_place(post: str) -> frozenset[tuple[str, ...]]:
+    """The name after the last place word of a post ("Chủ tịch UBND phường Trần Hưng Đạo Nam"), as the
+    document's own place name."""
+    found = list(_PLACE_WORD.finditer(post))
+    if not found:
+        return frozenset()
+    m = found[-1]
+    words = tuple(m.group(1).lower().split())
+    return frozenset([words]) if 1 < len(words) <= 5 else frozenset()
 
 
 def _in_capitals(text: str) -> bool:

@@ -42,7 +42,9 @@ _PLACE_TAIL_HEADS = frozenset(
     {("công", "an"), ("thanh", "tra"), ("bảo", "hiểm", "xã", "hội"), ("bhxh",), ("cục", "thuế"),
      ("chi", "cục", "thuế"), ("kho", "bạc"), ("hải", "quan"), ("ngân", "hàng", "nhà", "nước"), ("nhnn",),
      ("bộ", "chqs"), ("ban", "chqs"), ("bđbp",),
-     ("bchqs",), ("bộ", "tư", "lệnh"), ("bộ", "đội", "biên", "phòng"), ("hạt", "kiểm", "lâm")}
+     ("bchqs",), ("bộ", "tư", "lệnh"), ("bộ", "đội", "biên", "phòng"), ("hạt", "kiểm", "lâm"),
+     # provincial branches of national services named by their place ("Bưu điện tỉnh", "Viễn thông huyện")
+     ("đài", "khí", "tượng", "thủy", "văn"), ("bưu", "điện"), ("viễn", "thông"), ("điện", "lực")}
 )
 
 
@@ -310,7 +312,7 @@ def _word_end(w: Words, k: int) -> int:
 
 _NOT_IN_BRIDGE = frozenset(
     [*_words("tổ đã đang sẽ vừa được là có trao tặng nhận ký kí với cho tại của và trong năm ngày"), "đạt",
-     "làm", "do", "về", "đến"]
+     "làm", "do", "về", "đến", "kiêm"]
 )
 
 

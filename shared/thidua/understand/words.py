@@ -257,7 +257,9 @@ def is_generic(tokens: tuple[Token, ...], i: int) -> bool:
     if i == 0:
         return False
     prev = tokens[i - 1]
-    if prev.low in GENERIC_BEFORE or (prev.is_num and int(prev.text) < 1000):
+    # "5 huyện" counts bodies; "Cụm thi đua số 2 Tỉnh đoàn X" numbers the bloc before its parent
+    counted = prev.is_num and int(prev.text) < 1000 and not (i >= 2 and tokens[i - 2].low == "số")
+    if prev.low in GENERIC_BEFORE or counted:
         return True
     return i >= 2 and (tokens[i - 2].low, prev.low) == ("một", "số")
 
