@@ -54,3 +54,13 @@ def test_a_pact_signed_earlier_in_the_quarter_is_background() -> None:
 def test_a_meeting_that_met_to_review_is_a_review() -> None:
     text = "Ngày 16/12/2024, Cụm thi đua số 5 đã họp tổng kết, chấm điểm và bình xét thi đua tại xã Khe Rêu."
     assert _types(text) == {"tong_ket", "binh_xet"}
+
+
+def test_scoring_then_evaluating_and_a_passive_proposal_on_this_occasion_are_binh_xet() -> None:
+    text = "Ngày 9/7/2024, Khối sơ kết 6 tháng. Các đơn vị đã chấm điểm, đánh giá kết quả thi đua 6 tháng."
+    assert _types(text) == {"so_ket", "binh_xet"}
+    text = (
+        "Chiều 13/2, Cụm thi đua số 5 ký kết giao ước thi đua năm 2025. Dịp này, Công an huyện Khe Rêu "
+        "được đề nghị Bộ trưởng Bộ Công an tặng Cờ thi đua."
+    )
+    assert _types(text) == {"ky_ket_giao_uoc", "binh_xet"}

@@ -242,3 +242,10 @@ def test_an_attendance_list_counted_later_as_the_blocs_units_gives_its_members()
     }
     # a count that does not match the list says nothing about it
     assert len(_members(read(text.replace("Ba đơn vị", "Năm đơn vị")))) < 3
+
+
+def test_a_hospital_of_traditional_medicine_keeps_its_whole_name() -> None:
+    doc = read(
+        "Cụm thi đua số 2 gồm Bệnh viện Phổi tỉnh, Bệnh viện Y dược cổ truyền tỉnh và Bệnh viện Mắt tỉnh."
+    )
+    assert fold("Bệnh viện Y dược cổ truyền tỉnh") in _members(doc)

@@ -66,7 +66,7 @@ _TRIGGERS: dict[str, list[re.Pattern[str]]] = {
             r"\b(?:bình\s+xét|suy\s+tôn|bỏ\s+phiếu|biểu\s+quyết|xét\s+thưởng|xét\s+duyệt|lấy\s+phiếu"
             r"|xét\s+khen\s+thưởng|đề\s+xuất\s+(?:khen\s+thưởng|danh\s+hiệu)|đề\s+nghị\s+khen\s+thưởng"
             r"|xét\s+tặng|xét\s+công\s+nhận|họp\s+xét|thẩm\s+định\s+hồ\s+sơ\s+khen"
-            r"|chấm\s+điểm,?\s+(?:xếp\s+hạng|xếp\s+loại|thi\s+đua)|đánh\s+giá,?\s+chấm\s+điểm"
+            r"|chấm\s+điểm,?\s+(?:xếp\s+hạng|xếp\s+loại|thi\s+đua|đánh\s+giá)|đánh\s+giá,?\s+chấm\s+điểm"
             r"|bình\s+bầu|bình\s+chọn)\b",
             _I,
         ),
@@ -208,7 +208,10 @@ def _reported(kind: str, text: str, start: int, end: int) -> bool:
         if _COUNTED_DRIVES.match(clause_after):
             return False  # "đã phát động 3 đợt thi đua": a tally of the year's drives
     elif kind == "binh_xet":
-        if _PLAN_BEFORE.search(clause_before) or _GRANTED_ELSEWHERE.search(clause_before):
+        # "được đề nghị … tặng" on this occasion ("Dịp này, X được đề nghị …") is proposed at the event
+        elsewhere = _GRANTED_ELSEWHERE.search(clause_before) and not (
+            text[start:end].lower().startswith("đề") and _AT_THE_EVENT.search(sentence))
+        if _PLAN_BEFORE.search(clause_before) or elsewhere:
             return False
     elif kind == "trao_khen_thuong":
         if _PROPOSAL_BEFORE.search(sentence_before) or _BACKGROUND.search(sentence):

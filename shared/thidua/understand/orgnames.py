@@ -118,6 +118,7 @@ pháp luật|quyền công tố|kiểm sát điều tra|án kinh tế|kinh tế|
 xuất nhập khẩu|viễn thông|điện lực|cấp nước|thoát nước|dự phòng|kiểm soát bệnh tật|dân số|gia đình|trẻ em
 nghề nghiệp|nghề|thường xuyên|giáo dục thường xuyên|hướng nghiệp|dạy nghề|dịch vụ việc làm|công ích
 cấp thoát nước|pháp y|giám định|trợ giúp pháp lý|đấu giá|công chứng|bảo trợ xã hội|điều dưỡng
+y dược cổ truyền|cổ truyền|y học cổ truyền
 phục hồi chức năng
 thể dục thể thao|bảo tàng|thư viện|di tích|phát thanh|truyền hình|phát thanh - truyền hình|khí tượng|thủy văn
 quy hoạch|đo đạc|bản đồ|hành chính công|xúc tiến|khuyến công|nước sạch|tin học|ngoại ngữ|sát hạch|đăng kiểm
