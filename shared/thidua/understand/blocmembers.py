@@ -15,7 +15,7 @@ from thidua.understand.numbers import NUMBER_WORDS, parse_count
 from thidua.understand.orgnames import phrases, words
 from thidua.understand.orgs import scan
 from thidua.understand.people import people_in
-from thidua.understand.text import fold
+from thidua.understand.text import fold, lines_with_offsets
 from thidua.understand.titles import match_bloc_role
 from thidua.understand.tokens import Segment, segments
 from thidua.understand.words import CLAUSE_WORDS, Org, Words, is_post_start, match_head, person_at
@@ -424,15 +424,12 @@ def attendance_members(doc: Document, blocs: list[Bloc]) -> None:
 
 def _attendance_span(text: str) -> tuple[int, int] | None:
     """From the line after a "Thành phần" heading to the first line that is no list item."""
-    pos = 0
     start: int | None = None
-    for line in text.split("\n"):
-        here = pos
-        pos += len(line) + 1
+    for here, line in lines_with_offsets(text):
         stripped = line.strip()
         if start is None:
             if _ATTENDANCE_HEADING.match(stripped):
-                start = pos
+                start = here + len(line) + 1
             continue
         if not stripped or not re.match(r"^(?:[-–+•*·]|\d{1,2}[.)])\s", stripped):
             return start, here

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from thidua.understand.text import lines_with_offsets
+
 LIST_LINE = re.compile(r"^\s*(?:[-–+•*·]|\d{1,2}[.)/]|[a-zđ][.)])\s")
 
 _RECIPIENTS = re.compile(r"^\s*nơi\s+nhận\s*:", re.IGNORECASE)
@@ -37,11 +39,9 @@ def silent_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
     """
     silent: list[tuple[int, int]] = []
     requests: list[tuple[int, int]] = []
-    pos = 0
     mode = ""
-    for line in text.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
+    for start, line in lines_with_offsets(text):
+        end = start + len(line)
         stripped = line.strip()
         listed = bool(LIST_LINE.match(stripped + " ")) if stripped else False
         if _RECIPIENTS.match(stripped):
@@ -77,11 +77,8 @@ def plan_sections(text: str) -> list[tuple[int, int]]:
     """Spans of the sections of directions, tasks or proposals, from their heading to the next
     Roman-numbered heading, a line in capitals or the end of the text."""
     out: list[tuple[int, int]] = []
-    pos = 0
     opened: int | None = None
-    for line in text.split("\n"):
-        start = pos
-        pos += len(line) + 1
+    for start, line in lines_with_offsets(text):
         stripped = line.strip()
         if _PLAN_HEADING.match(stripped) or _PLAN_HEADING_ROMAN.match(stripped):
             if opened is not None:

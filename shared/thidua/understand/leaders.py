@@ -22,7 +22,7 @@ from thidua.understand.orgs import scan
 from thidua.understand.people import Person, Post, people_in
 from thidua.understand.persons import SURNAMES
 from thidua.understand.pipeline import step
-from thidua.understand.text import fold
+from thidua.understand.text import fold, lines_with_offsets
 from thidua.understand.titles import match_bloc_role, match_honorific, match_office
 from thidua.understand.tokens import Segment, segments, tokenize
 from thidua.understand.words import ABBREVIATIONS, Org
@@ -137,22 +137,13 @@ def _leader_groups(text: str) -> list[_Group]:
 _SIGNING_FOR = re.compile(r"^(?:KT|TM|TL|TUQ|Q)\s*\.\s*", re.IGNORECASE)
 
 
-def _lines(text: str) -> list[tuple[int, str]]:
-    out = []
-    pos = 0
-    for line in text.split("\n"):
-        out.append((pos, line))
-        pos += len(line) + 1
-    return out
-
-
 def _signatures(text: str, segs: tuple[Segment, ...]) -> list[Person]:
     """The signer of a letter, report or decision: a line holding only a name under a line in capitals
     that holds the signer's post ("GIÁM ĐỐC SỞ TÀI CHÍNH" / "Lường Văn Hải"; "KT. CHỦ TỊCH" / "PHÓ CHỦ
     TỊCH" / "Vi Thị Hạnh"), with the bloc role of a line above it ("CỤM TRƯỞNG"). A post written without
     its body is held in the body of the letterhead, the issuer in capitals on the first line ("ỦY BAN
     NHÂN DÂN TỈNH X")."""
-    lines = _lines(text)
+    lines = lines_with_offsets(text)
     out: list[Person] = []
     for n in range(1, len(lines)):
         start, line = lines[n]

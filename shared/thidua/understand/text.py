@@ -65,3 +65,13 @@ def fold(text: str) -> str:
 def slug(text: str) -> str:
     """A stable id fragment: folded words joined by hyphens."""
     return "-".join(fold(text).split())
+
+
+def lines_with_offsets(text: str) -> list[tuple[int, str]]:
+    """The text's lines (without their newline), each with the offset where it starts."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out

@@ -13,6 +13,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from thidua.understand.persons import SURNAMES
+from thidua.understand.text import lines_with_offsets
 from thidua.understand.titles import match_office
 
 _TOKEN = re.compile(r"\w+(?:[./'’]\w+)*|[^\w\s]", re.UNICODE)
@@ -108,11 +109,7 @@ def _hard_wrapped(lines: list[str]) -> bool:
 def _blocks(text: str) -> list[tuple[int, int]]:
     """Paragraph spans: runs of lines joined where a line was wrapped mid-sentence."""
     spans: list[tuple[int, int]] = []
-    lines: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        lines.append((pos, pos + len(line)))
-        pos += len(line) + 1
+    lines = [(start, start + len(line)) for start, line in lines_with_offsets(text)]
     wrapped = _hard_wrapped([text[a:b] for a, b in lines])
     current: tuple[int, int] | None = None
     prev_line = ""

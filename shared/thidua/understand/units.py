@@ -29,7 +29,7 @@ from thidua.understand.orgnames import phrases
 from thidua.understand.orgs import scan
 from thidua.understand.people import people_in
 from thidua.understand.pipeline import step
-from thidua.understand.text import fold
+from thidua.understand.text import fold, lines_with_offsets
 from thidua.understand.titles import match_membership, match_office
 from thidua.understand.tokens import Segment, segments
 from thidua.understand.words import Org, Words, match_head
@@ -331,7 +331,6 @@ def headline_runs(text: str) -> list[tuple[int, int]]:
     """
     out: list[tuple[int, int]] = []
     run: list[tuple[int, int, int]] = []  # start, end, words
-    pos = 0
     previous = ""
     body_started = False  # a sidebar sits inside the page, after the article's text has begun
 
@@ -339,9 +338,8 @@ def headline_runs(text: str) -> list[tuple[int, int]]:
         if len(run) >= 2 and sum(1 for _, _, n in run if n >= 8) >= 2:
             out.extend((a, b) for a, b, _ in run)
 
-    for line in text.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
+    for start, line in lines_with_offsets(text):
+        end = start + len(line)
         stripped = line.strip()
         words = len(stripped.split())
         headline = (body_started and 5 <= words <= 40 and not _HEADLINE_END.search(stripped)
